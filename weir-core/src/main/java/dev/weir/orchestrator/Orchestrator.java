@@ -1,0 +1,43 @@
+package dev.weir.orchestrator;
+
+import dev.weir.run.FlowRun;
+import dev.weir.run.RunLog;
+import dev.weir.run.TaskRun;
+import dev.weir.state.State;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Everything the engine decides, reported to the place that records runs.
+ *
+ * <p>Flow-run states are proposed and the orchestrator decides (its rules may reject, delay or abort
+ * a proposal). Task-run states are decided by the engine and only recorded; implementations may
+ * batch them and log lines, but must keep their order per run and must deliver everything accepted
+ * before {@link #flush()} returns.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface Orchestrator extends AutoCloseable {
+
+    /** Creates a flow run in its initial state (the state given in {@code create}). */
+    FlowRun createFlowRun(FlowRunCreate create);
+
+    /** Proposes a new state for a flow run; the answer says what the orchestrator made of it. */
+    StateDecision setFlowRunState(UUID flowRunId, State proposed);
+
+    /** The flow run as last recorded. */
+    Optional<FlowRun> flowRun(UUID flowRunId);
+
+    /** Records a task run as it now stands (an insert the first time, an update later). */
+    void recordTaskRun(TaskRun taskRun);
+
+    /** Records one log line. */
+    void recordLog(RunLog log);
+
+    /** Delivers everything recorded so far before returning. */
+    void flush();
+
+    /** Flushes and releases resources. */
+    @Override
+    void close();
+}
