@@ -1,0 +1,76 @@
+package dev.weir;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method as a task: calling it on an instance from {@link Weir#flows(Class)} creates a task
+ * run with retries, a timeout and recorded states, inside the current flow run or on its own.
+ *
+ * <p>Hook methods named here belong to the same class and take no parameter or one
+ * {@link dev.weir.state.State}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Task {
+
+    /** The task's name; the method's name when empty. */
+    String name() default "";
+
+    String description() default "";
+
+    /** Tags recorded on each run, merged with the tags of the enclosing context. */
+    String[] tags() default {};
+
+    /** The task's version; a checksum of the declaring class's bytecode when empty. */
+    String version() default "";
+
+    /** Extra attempts after a failure; -1 takes {@code WEIR_TASKS_DEFAULT_RETRIES} (0 unless set). */
+    int retries() default -1;
+
+    /**
+     * Seconds to wait before each retry: one value for all, or one per retry (at most 50), the last
+     * repeating.
+     */
+    double[] retryDelaySeconds() default {};
+
+    /**
+     * A backoff factor f: when above 0, retry n waits {@code f * 2^(n-1)} seconds. Cannot be combined
+     * with {@link #retryDelaySeconds()}.
+     */
+    double exponentialBackoff() default 0;
+
+    /**
+     * Spreads each retry delay d randomly up to {@code d * (1 + factor)}, keeping the mean near d; 0
+     * for exact delays.
+     */
+    double retryJitterFactor() default 0;
+
+    /** Decides whether a failure may be retried; every failure may by default. */
+    Class<? extends RetryCondition> retryCondition() default RetryCondition.Always.class;
+
+    /** The exceptions that may be retried; any exception when empty. */
+    Class<? extends Throwable>[] retryOn() default {};
+
+    /** Seconds after which the run is interrupted and ends TimedOut; 0 for no timeout. */
+    double timeoutSeconds() default 0;
+
+    /** A template for the run's name over the arguments, like {@link Flow#flowRunName()}. */
+    String taskRunName() default "";
+
+    /** Whether printed output goes to the run's log; also on when the enclosing flow says so. */
+    boolean logPrints() default false;
+
+    /** Names of methods of the same class called when the run enters RUNNING. */
+    String[] onRunning() default {};
+
+    /** Names of methods of the same class called when the run completes. */
+    String[] onCompletion() default {};
+
+    /** Names of methods of the same class called when the run fails. */
+    String[] onFailure() default {};
+}

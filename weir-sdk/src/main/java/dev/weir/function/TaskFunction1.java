@@ -1,0 +1,12 @@
+package dev.weir.function;
+
+import java.io.Serializable;
+
+/**
+ * A task body of 1 argument that returns a value, usually a method reference such as {@code this::fetch}.
+ * Serializable only so that Weir can tell which method it refers to; it is never serialized.
+ */
+@FunctionalInterface
+public interface TaskFunction1<A, R> extends Serializable {
+    R apply(A a) throws Exception;
+}

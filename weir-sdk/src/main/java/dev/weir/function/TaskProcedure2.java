@@ -1,0 +1,12 @@
+package dev.weir.function;
+
+import java.io.Serializable;
+
+/**
+ * A task body of 2 arguments that returns nothing, usually a method reference such as {@code this::save}.
+ * Serializable only so that Weir can tell which method it refers to; it is never serialized.
+ */
+@FunctionalInterface
+public interface TaskProcedure2<A, B> extends Serializable {
+    void run(A a, B b) throws Exception;
+}

@@ -1,0 +1,112 @@
+package dev.weir.internal.engine;
+
+import dev.weir.RunContext;
+import dev.weir.TaskFuture;
+import dev.weir.WeirConfig;
+import dev.weir.WeirRuntime;
+import dev.weir.client.InMemoryOrchestrator;
+import dev.weir.function.TaskFunction0;
+import java.io.Serializable;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the {@link dev.weir.Weir} facade calls. Public for that facade only; no compatibility promise. */
+public final class Engine {
+
+    /** Runs a submitted function's arguments through it. */
+    @FunctionalInterface
+    public interface Invoker {
+        Object invoke(Object[] args) throws Exception;
+    }
+
+    private static final Logger OUTSIDE = LoggerFactory.getLogger("weir");
+
+    private Engine() {}
+
+    private static final class DefaultRuntime {
+        static final RuntimeImpl INSTANCE = create();
+
+        private static RuntimeImpl create() {
+            WeirConfig config = WeirConfig.fromEnvironment();
+            config.orchestrator(InMemoryOrchestrator.create(config.clock()).printTo(PrintCapture.originalOut()));
+            RuntimeImpl runtime = new RuntimeImpl(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(runtime.orchestrator()::flush, "weir-flush"));
+            return runtime;
+        }
+    }
+
+    /** The runtime {@code Weir.flows} uses, configured from the environment on first use. */
+    public static WeirRuntime defaultRuntime() {
+        return DefaultRuntime.INSTANCE;
+    }
+
+    public static WeirRuntime newRuntime(WeirConfig config) {
+        return new RuntimeImpl(config);
+    }
+
+    private static RuntimeImpl runtimeOf(Frame frame) {
+        return frame != null ? frame.runtime() : DefaultRuntime.INSTANCE;
+    }
+
+    /** Submits the task a function names (or the function itself as an ad-hoc task) to the current flow's runner. */
+    public static TaskFuture<?> submit(Serializable function, Object[] args, Invoker invoker, List<TaskFuture<?>> upstream) {
+        Frame frame = Frames.current();
+        RuntimeImpl runtime = runtimeOf(frame);
+        Optional<LambdaMethods.Target> target = LambdaMethods.target(function);
+        TaskDefinition definition = runtime.taskFor(target.orElse(null), function.getClass());
+        Method method = definition.method();
+        Object receiver = method != null && hasHooks(definition) ? LambdaMethods.receiver(function).orElse(null) : null;
+        Callable<?> body = method != null
+                ? () -> Interceptor.passingThrough(method, () -> invoker.invoke(args))
+                : () -> invoker.invoke(args);
+        return runtime.tasks().submit(frame, definition, receiver, args, body, upstream);
+    }
+
+    private static boolean hasHooks(TaskDefinition definition) {
+        Hooks hooks = definition.hooks();
+        return !hooks.onRunning().isEmpty() || !hooks.onCompletion().isEmpty() || !hooks.onFailure().isEmpty();
+    }
+
+    public static <R> R runAdHoc(TaskOptions options, TaskFunction0<R> body) {
+        Frame frame = Frames.current();
+        RuntimeImpl runtime = runtimeOf(frame);
+        @SuppressWarnings("unchecked") // the body returns R
+        R value = (R) runtime.tasks().call(runtime.adHoc(options), null, new Object[0], body::apply);
+        return value;
+    }
+
+    @SuppressWarnings("unchecked") // the body returns R
+    public static <R> TaskFuture<R> submitAdHoc(TaskOptions options, TaskFunction0<R> body) {
+        Frame frame = Frames.current();
+        RuntimeImpl runtime = runtimeOf(frame);
+        return (TaskFuture<R>) (TaskFuture<?>) runtime.tasks().submit(frame, runtime.adHoc(options), null, new Object[0],
+                body::apply, List.of());
+    }
+
+    public static <T> TaskFuture<T> allowFailure(TaskFuture<T> upstream) {
+        return upstream instanceof AllowFailure<T> ? upstream : new AllowFailure<>(upstream);
+    }
+
+    public static Logger logger() {
+        Frame frame = Frames.current();
+        if (frame == null) {
+            OUTSIDE.warn("Weir.logger() was called outside a flow or task run; its lines are not recorded with any run");
+            return OUTSIDE;
+        }
+        return frame.logger();
+    }
+
+    public static RunContext context() {
+        Frame frame = Frames.current();
+        if (frame == null) {
+            return RunContext.NONE;
+        }
+        return new RunContext(
+                Optional.ofNullable(frame.flow()).map(FlowScope::info),
+                Optional.ofNullable(frame.task()).map(TaskScope::info));
+    }
+}
