@@ -44,6 +44,8 @@ public final class PrintCapture {
         private final boolean error;
         private final Charset charset;
         private final ThreadLocal<ByteArrayOutputStream> lines = ThreadLocal.withInitial(ByteArrayOutputStream::new);
+        /** Set while a captured line is being logged, so that a logger printing to the console is not captured again. */
+        private final ThreadLocal<Boolean> emitting = new ThreadLocal<>();
 
         Router(PrintStream original, boolean error, Charset charset) {
             this.original = original;
@@ -59,7 +61,7 @@ public final class PrintCapture {
         @Override
         public void write(byte[] bytes, int offset, int length) {
             Frame frame = Frames.current();
-            if (frame == null || !frame.capturesPrints()) {
+            if (frame == null || !frame.capturesPrints() || emitting.get() != null) {
                 original.write(bytes, offset, length);
                 return;
             }
@@ -76,10 +78,15 @@ public final class PrintCapture {
         private void emit(Frame frame, ByteArrayOutputStream line) {
             String text = line.toString(charset);
             line.reset();
-            if (error) {
-                frame.logger().warn(text);
-            } else {
-                frame.logger().info(text);
+            emitting.set(Boolean.TRUE);
+            try {
+                if (error) {
+                    frame.logger().warn(text);
+                } else {
+                    frame.logger().info(text);
+                }
+            } finally {
+                emitting.remove();
             }
         }
 

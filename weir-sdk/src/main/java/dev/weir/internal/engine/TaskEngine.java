@@ -135,10 +135,12 @@ final class TaskEngine {
             record(scope, running);
             definition.hooks().onRunning(target, running, scope.logger());
             Throwable failure;
+            boolean timedOut = false;
             try {
                 Object value = definition.timeout() == null ? body.call() : Timeouts.call(body, definition.timeout(), frame);
                 return completed(scope, target, value);
             } catch (TimeoutException e) {
+                timedOut = true;
                 failure = new TaskRunException("Task run '" + scope.run().name() + "' exceeded its timeout of "
                         + seconds(definition.timeout()) + " s", null, null);
             } catch (InterruptedException e) {
@@ -147,7 +149,6 @@ final class TaskEngine {
             } catch (Throwable e) {
                 failure = e;
             }
-            boolean timedOut = failure instanceof TaskRunException && definition.timeout() != null;
             boolean retriable = retriable(scope, failure);
             if (attempt <= definition.retries() && retriable && !(failure instanceof InterruptedException)) {
                 Duration delay = definition.delays().before(attempt);
@@ -156,7 +157,7 @@ final class TaskEngine {
                 scope.logger().warn("Failed with {} - retry {}/{} in {} s", describe(failure), attempt,
                         definition.retries(), seconds(delay));
                 if (!sleep(delay)) {
-                    return failed(scope, target, State.failed(now(), "Interrupted while waiting to retry"), failure);
+                    return failed(scope, target, State.failed(now(), "Interrupted while waiting to retry"), failure, false);
                 }
                 continue;
             }
@@ -164,7 +165,7 @@ final class TaskEngine {
             if (!retriable) {
                 end = end.withDetails(end.details().notRetriable());
             }
-            return failed(scope, target, end, failure);
+            return failed(scope, target, end, failure, timedOut);
         }
     }
 
@@ -192,14 +193,12 @@ final class TaskEngine {
         return new TaskOutcome(completed, value, null, scope.run().name());
     }
 
-    private TaskOutcome failed(TaskScope scope, Object target, State end, Throwable failure) {
+    private TaskOutcome failed(TaskScope scope, Object target, State end, Throwable failure, boolean timedOut) {
         record(scope, end);
         scope.logger().error("Finished in state {}", end, failure);
         scope.definition().hooks().onFinal(target, end, scope.logger());
-        TaskRunException wrapped = failure instanceof TaskRunException timeout
-                ? new TaskRunException(timeout.getMessage(), end, null)
-                : null;
-        return new TaskOutcome(end, null, wrapped != null ? wrapped : failure, scope.run().name());
+        Throwable thrown = timedOut ? new TaskRunException(failure.getMessage(), end, null) : failure;
+        return new TaskOutcome(end, null, thrown, scope.run().name());
     }
 
     private void record(TaskScope scope, State state) {
