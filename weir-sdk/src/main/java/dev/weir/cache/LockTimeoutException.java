@@ -1,9 +1,11 @@
 package dev.weir.cache;
 
+import dev.weir.core.WeirException;
+
 import java.time.Duration;
 
 /** Thrown when an isolation lock cannot be acquired in time (or the wait is interrupted). */
-public class LockTimeoutException extends RuntimeException {
+public class LockTimeoutException extends WeirException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package dev.weir.result;
 
+import dev.weir.core.WeirException;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,7 +102,7 @@ final class RecordCodec {
     }
 
     /** A stored document that is not a valid record; the message says what is wrong. */
-    static final class CorruptRecordException extends RuntimeException {
+    static final class CorruptRecordException extends WeirException {
         private static final long serialVersionUID = 1L;
 
         CorruptRecordException(String problem) {

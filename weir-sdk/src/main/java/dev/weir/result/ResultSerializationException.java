@@ -1,7 +1,9 @@
 package dev.weir.result;
 
+import dev.weir.core.WeirException;
+
 /** Thrown when a value cannot be serialized or bytes cannot be turned back into a value. */
-public class ResultSerializationException extends RuntimeException {
+public class ResultSerializationException extends WeirException {
 
     private static final long serialVersionUID = 1L;
 

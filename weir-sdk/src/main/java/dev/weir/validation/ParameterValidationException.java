@@ -1,5 +1,7 @@
 package dev.weir.validation;
 
+import dev.weir.core.WeirException;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,7 +9,7 @@ import java.util.stream.Collectors;
  * Thrown when a method's arguments break the constraints declared on its parameters; the message
  * has one line per violation, naming the parameter, the value and the rule.
  */
-public class ParameterValidationException extends RuntimeException {
+public class ParameterValidationException extends WeirException {
   private static final long serialVersionUID = 1L;
 
   /** Transient because the offending values need not be serializable. */
