@@ -1,5 +1,6 @@
 package dev.weir;
 
+import dev.weir.result.Persistence;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -53,6 +54,15 @@ public @interface Flow {
 
     /** The most submitted tasks running at once in one run; 0 for no bound. */
     int maxConcurrency() default 0;
+
+    /** Whether the results of this flow's tasks are persisted, unless a task says otherwise. */
+    Persistence persistResult() default Persistence.INHERIT;
+
+    /** The serializer of results by name, for tasks that do not name one. */
+    String resultSerializer() default "";
+
+    /** A directory to keep results in, for tasks that do not name one. */
+    String resultStorage() default "";
 
     /** Names of methods of the same class called when the run enters RUNNING. */
     String[] onRunning() default {};

@@ -1,5 +1,9 @@
 package dev.weir;
 
+import dev.weir.cache.CacheIsolation;
+import dev.weir.cache.CacheKeyFunction;
+import dev.weir.cache.CacheKeyPart;
+import dev.weir.result.Persistence;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -64,6 +68,39 @@ public @interface Task {
 
     /** Whether printed output goes to the run's log; also on when the enclosing flow says so. */
     boolean logPrints() default false;
+
+    /**
+     * Whether the result is persisted. {@code INHERIT} follows the flow, else the runtime default; setting
+     * any cache or result option below switches it on unless this says {@code OFF}.
+     */
+    Persistence persistResult() default Persistence.INHERIT;
+
+    /**
+     * The parts of the cache key, combined in order, such as {@code {INPUTS, TASK_SOURCE}}; when empty,
+     * {@code INPUTS + TASK_SOURCE + RUN_ID} (a repeat call within one flow run is reused, if persisted).
+     */
+    CacheKeyPart[] cachePolicy() default {};
+
+    /** Arguments left out of the input hash, such as a {@code debug} flag. */
+    String[] cacheIgnoreArguments() default {};
+
+    /** A class that computes the cache key, overriding {@link #cachePolicy()}; needs a constructor without parameters. */
+    Class<? extends CacheKeyFunction> cacheKeyFn() default CacheKeyFunction.class;
+
+    /** How long a cached result stays valid, as an ISO-8601 duration such as {@code "P1D"} or {@code "PT30M"}; forever when empty. */
+    String cacheExpiration() default "";
+
+    /** Whether to ignore a cached result and overwrite it. */
+    boolean refreshCache() default false;
+
+    /** {@code SERIALIZABLE} lets only one of several concurrent calls with one key compute; the others read its result. */
+    CacheIsolation cacheIsolation() default CacheIsolation.READ_COMMITTED;
+
+    /** The serializer of the result by name: {@code json} (default), {@code compressed/json}, {@code java}, or a custom one. */
+    String resultSerializer() default "";
+
+    /** A directory to keep results in instead of {@code $WEIR_HOME/storage}. */
+    String resultStorage() default "";
 
     /** Names of methods of the same class called when the run enters RUNNING. */
     String[] onRunning() default {};

@@ -1,7 +1,9 @@
 package dev.weir;
 
+import dev.weir.cache.LockManager;
 import dev.weir.core.WeirException;
 import dev.weir.orchestrator.Orchestrator;
+import dev.weir.result.ResultStorage;
 import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +23,17 @@ public final class WeirConfig {
     private int defaultFlowRetries;
     private int defaultTaskRetries;
     private String logLevel = "INFO";
+    private boolean persistResultsByDefault;
+    private boolean refreshCache;
+    private ResultStorage resultStorage;
+    private LockManager lockManager;
 
     private WeirConfig() {}
 
-    /** Settings read from the environment: {@code WEIR_FLOWS_DEFAULT_RETRIES}, {@code WEIR_TASKS_DEFAULT_RETRIES}, {@code WEIR_LOGGING_LEVEL}. */
+    /**
+     * Settings read from the environment: {@code WEIR_FLOWS_DEFAULT_RETRIES}, {@code WEIR_TASKS_DEFAULT_RETRIES},
+     * {@code WEIR_LOGGING_LEVEL}, {@code WEIR_RESULTS_PERSIST_BY_DEFAULT}, {@code WEIR_TASKS_REFRESH_CACHE}.
+     */
     public static WeirConfig fromEnvironment() {
         return fromEnvironment(System.getenv());
     }
@@ -33,11 +42,25 @@ public final class WeirConfig {
         WeirConfig config = new WeirConfig();
         config.defaultFlowRetries = nonNegativeInt(env, "WEIR_FLOWS_DEFAULT_RETRIES");
         config.defaultTaskRetries = nonNegativeInt(env, "WEIR_TASKS_DEFAULT_RETRIES");
+        config.persistResultsByDefault = bool(env, "WEIR_RESULTS_PERSIST_BY_DEFAULT");
+        config.refreshCache = bool(env, "WEIR_TASKS_REFRESH_CACHE");
         String level = env.get("WEIR_LOGGING_LEVEL");
         if (level != null && !level.isBlank()) {
             config.logLevel(level);
         }
         return config;
+    }
+
+    private static boolean bool(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new WeirException(name + " must be true or false, got '" + value + "'");
+        };
     }
 
     private static int nonNegativeInt(Map<String, String> env, String name) {
@@ -96,6 +119,30 @@ public final class WeirConfig {
         return this;
     }
 
+    /** Whether results are persisted when neither the task nor its flow says. */
+    public WeirConfig persistResultsByDefault(boolean value) {
+        this.persistResultsByDefault = value;
+        return this;
+    }
+
+    /** Whether every cached task ignores its cached result and computes it again. */
+    public WeirConfig refreshCache(boolean value) {
+        this.refreshCache = value;
+        return this;
+    }
+
+    /** Where results are kept when a task names no storage; {@code $WEIR_HOME/storage} by default. */
+    public WeirConfig resultStorage(ResultStorage value) {
+        this.resultStorage = Objects.requireNonNull(value, "resultStorage");
+        return this;
+    }
+
+    /** The locks of SERIALIZABLE caching; file locks under {@code $WEIR_HOME/locks} by default. */
+    public WeirConfig lockManager(LockManager value) {
+        this.lockManager = Objects.requireNonNull(value, "lockManager");
+        return this;
+    }
+
     private static int requireNonNegative(String name, int value) {
         if (value < 0) {
             throw new WeirException(name + " must be 0 or more, got " + value);
@@ -125,5 +172,21 @@ public final class WeirConfig {
 
     public String logLevel() {
         return logLevel;
+    }
+
+    public boolean persistResultsByDefault() {
+        return persistResultsByDefault;
+    }
+
+    public boolean refreshCache() {
+        return refreshCache;
+    }
+
+    public Optional<ResultStorage> resultStorage() {
+        return Optional.ofNullable(resultStorage);
+    }
+
+    public Optional<LockManager> lockManager() {
+        return Optional.ofNullable(lockManager);
     }
 }

@@ -11,7 +11,22 @@ final class Runs implements AutoCloseable {
 
     final VirtualTime time = new VirtualTime();
     final InMemoryOrchestrator orchestrator = InMemoryOrchestrator.create(time);
-    final WeirRuntime weir = Weir.configure(c -> c.orchestrator(orchestrator).clock(time).sleeper(time));
+    final WeirRuntime weir;
+
+    Runs() {
+        this(null);
+    }
+
+    /** A runtime keeping results under {@code storage}. */
+    Runs(java.nio.file.Path storage) {
+        weir = Weir.configure(c -> {
+            c.orchestrator(orchestrator).clock(time).sleeper(time);
+            if (storage != null) {
+                c.resultStorage(dev.weir.result.ResultStorage.localFileSystem(storage))
+                        .lockManager(dev.weir.cache.LockManager.fileLocks(storage.resolve("locks")));
+            }
+        });
+    }
 
     <T> T flows(Class<T> type) {
         return weir.flows(type);

@@ -5,6 +5,8 @@ import dev.weir.FlowDefinitionException;
 import dev.weir.RetryCondition;
 import dev.weir.Task;
 import dev.weir.WeirConfig;
+import dev.weir.result.ResultSerializer;
+import dev.weir.result.ResultSerializers;
 import dev.weir.state.State;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -169,7 +171,9 @@ final class DefinitionReader {
                 flow.maxConcurrency(),
                 method,
                 names,
-                hooks);
+                hooks,
+                new CacheSettings.FlowResults(flow.persistResult(), serializer(method, flow.resultSerializer()),
+                        storage(method, flow.resultStorage())));
     }
 
     private TaskDefinition task(Method method, Task task) {
@@ -198,6 +202,9 @@ final class DefinitionReader {
                 hooks(method, "onFailure", task.onFailure()),
                 List.of(),
                 List.of());
+        CacheSettings cache = CacheOptions.read(task, where(method), problems, config);
+        ResultSerializer serializer = serializer(method, task.resultSerializer());
+        java.nio.file.Path storage = storage(method, task.resultStorage());
         if (problems.size() > before) {
             return null;
         }
@@ -217,7 +224,34 @@ final class DefinitionReader {
                 task.logPrints(),
                 method,
                 names,
-                hooks);
+                hooks,
+                cache == null ? CacheSettings.DEFAULT : new CacheSettings(cache.persistence(),
+                        cache.impliesPersistence() || serializer != null || storage != null, cache.policy(),
+                        cache.expiration(), cache.refresh(), cache.isolation(), serializer, storage));
+    }
+
+    private ResultSerializer serializer(Method method, String name) {
+        if (name.isBlank()) {
+            return null;
+        }
+        try {
+            return ResultSerializers.named(name);
+        } catch (RuntimeException e) {
+            problems.add(where(method) + " names the result serializer '" + name + "': " + e.getMessage());
+            return null;
+        }
+    }
+
+    private java.nio.file.Path storage(Method method, String directory) {
+        if (directory.isBlank()) {
+            return null;
+        }
+        try {
+            return java.nio.file.Path.of(directory);
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(where(method) + " has resultStorage '" + directory + "', which is not a valid path: " + e.getMessage());
+            return null;
+        }
     }
 
     /** The definition of an ad-hoc task, checked like an annotated one. */
@@ -253,7 +287,8 @@ final class DefinitionReader {
                 false,
                 null,
                 List.of(),
-                Hooks.NONE);
+                Hooks.NONE,
+                config.refreshCache() ? CacheSettings.DEFAULT.withRefresh() : CacheSettings.DEFAULT);
     }
 
     private static List<String> parameterNames(Method method) {

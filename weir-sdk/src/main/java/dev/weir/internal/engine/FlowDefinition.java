@@ -10,7 +10,6 @@ import java.util.List;
  *
  * @param timeout null for no timeout
  * @param runName null for a generated name
- * @param hasConstraints whether any parameter carries a Bean Validation constraint
  */
 record FlowDefinition(
         String name,
@@ -26,4 +25,5 @@ record FlowDefinition(
         int maxConcurrency,
         Method method,
         List<String> parameterNames,
-        Hooks hooks) {}
+        Hooks hooks,
+        CacheSettings.FlowResults results) {}

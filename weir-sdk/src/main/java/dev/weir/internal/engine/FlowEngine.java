@@ -193,7 +193,8 @@ final class FlowEngine {
 
     private TaskScope placeholder(Frame parent, FlowDefinition definition, String childName) {
         TaskDefinition task = new TaskDefinition(definition.name(), "subflow:" + definition.name(), "", List.of(),
-                definition.version(), 0, RetryDelays.NONE, null, List.of(), null, null, false, null, List.of(), Hooks.NONE);
+                definition.version(), 0, RetryDelays.NONE, null, List.of(), null, null, false, null, List.of(), Hooks.NONE,
+                CacheSettings.DEFAULT);
         TaskScope scope = runtime.tasks().prepare(parent, task, new Object[0], List.of());
         runtime.orchestrator().recordTaskRun(scope.transition(State.running(now())));
         return scope;

@@ -25,6 +25,7 @@ final class RuntimeImpl implements WeirRuntime {
     private final TaskEngine tasks = new TaskEngine(this);
     private final FlowEngine flows = new FlowEngine(this);
     private final Runner standalone = new ConcurrentRunner(0);
+    private final Caching caching;
     private final Map<Class<?>, Class<?>> proxies = new ConcurrentHashMap<>();
     private final Map<Method, TaskDefinition> taskDefinitions = new ConcurrentHashMap<>();
     private final Map<Object, TaskDefinition> adHocDefinitions = new ConcurrentHashMap<>();
@@ -33,6 +34,7 @@ final class RuntimeImpl implements WeirRuntime {
         this.config = config;
         this.orchestrator = config.orchestrator().orElseGet(() -> InMemoryOrchestrator.create(config.clock()));
         this.logLevel = Level.valueOf(config.logLevel());
+        this.caching = new Caching(config);
     }
 
     @Override
@@ -92,6 +94,10 @@ final class RuntimeImpl implements WeirRuntime {
 
     FlowEngine flows() {
         return flows;
+    }
+
+    Caching caching() {
+        return caching;
     }
 
     Runner standaloneRunner() {

@@ -27,7 +27,8 @@ record TaskDefinition(
         boolean logPrints,
         Method method,
         List<String> parameterNames,
-        Hooks hooks) {
+        Hooks hooks,
+        CacheSettings cache) {
 
     /** Whether a failure may be retried by type (the retry condition is asked separately). */
     boolean retriesOn(Throwable failure) {

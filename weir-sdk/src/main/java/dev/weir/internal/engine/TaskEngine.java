@@ -2,6 +2,8 @@ package dev.weir.internal.engine;
 
 import dev.weir.TaskFuture;
 import dev.weir.TaskRunException;
+import dev.weir.cache.CacheIsolation;
+import dev.weir.cache.IsolationLock;
 import dev.weir.core.Ids;
 import dev.weir.run.TaskInput;
 import dev.weir.run.TaskRun;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -23,9 +26,10 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@link #prepare}: id, name, call index, the graph edges of its arguments and waited-for
  *       upstreams; recorded Pending.
  *   <li>{@link #execute}: wait for upstreams (NotReady if one did not complete and failure is not
- *       allowed); then per attempt: Running (or Retrying), running hooks, the body under its timeout;
+ *       allowed); plan persistence and the cache key; a cache hit ends Cached without running the body
+ *       (SERIALIZABLE isolation looks again under the key's lock); then per attempt: Running (or Retrying), running hooks, the body under its timeout;
  *       Completed, or AwaitingRetry and a wait when retries remain, else Failed or TimedOut; the
- *       final hooks.
+ *       result persisted before Completed is recorded; the final hooks.
  * </ol>
  *
  * Task-run states are decided here, not by the orchestrator, and recorded as they happen.
@@ -109,10 +113,44 @@ final class TaskEngine {
                 PrintCapture.install();
             }
             TaskOutcome blocked = waitForUpstream(scope, upstream);
-            return blocked != null ? blocked : attempts(frame, scope, target, body);
+            if (blocked != null) {
+                return blocked;
+            }
+            Optional<Caching.Plan> plan = runtime.caching().plan(scope);
+            if (plan.isEmpty()) {
+                return attempts(frame, scope, target, body, null);
+            }
+            return cachedOrComputed(frame, scope, target, body, plan.get());
         } finally {
             Frames.exit(previous);
         }
+    }
+
+    /** The cache lookup, under the key's lock for SERIALIZABLE isolation, then the attempts if it missed. */
+    private TaskOutcome cachedOrComputed(Frame frame, TaskScope scope, Object target, Callable<?> body, Caching.Plan plan) {
+        Optional<Caching.Hit> hit = runtime.caching().lookup(plan);
+        if (hit.isPresent()) {
+            return cached(scope, target, hit.get(), plan);
+        }
+        if (plan.cacheKey() == null || plan.isolation() != CacheIsolation.SERIALIZABLE) {
+            return attempts(frame, scope, target, body, plan);
+        }
+        try (IsolationLock lock = runtime.caching().lock(plan)) {
+            hit = runtime.caching().lookup(plan);
+            return hit.isPresent() ? cached(scope, target, hit.get(), plan) : attempts(frame, scope, target, body, plan);
+        }
+    }
+
+    private TaskOutcome cached(TaskScope scope, Object target, Caching.Hit hit, Caching.Plan plan) {
+        State cached = State.cached(now());
+        cached = cached.withDetails(cached.details().withCache(plan.cacheKey(), hit.expiration().orElse(null)));
+        record(scope, cached);
+        if (scope.flow() != null) {
+            scope.flow().owners().register(hit.value(), scope.run().id());
+        }
+        scope.logger().info("Finished in state {}", cached);
+        scope.definition().hooks().onFinal(target, cached, scope.logger());
+        return new TaskOutcome(cached, hit.value(), null, scope.run().name());
     }
 
     private TaskOutcome waitForUpstream(TaskScope scope, List<TaskFuture<?>> upstream) {
@@ -128,7 +166,7 @@ final class TaskEngine {
         return null;
     }
 
-    private TaskOutcome attempts(Frame frame, TaskScope scope, Object target, Callable<?> body) {
+    private TaskOutcome attempts(Frame frame, TaskScope scope, Object target, Callable<?> body, Caching.Plan plan) {
         TaskDefinition definition = scope.definition();
         for (int attempt = 1; ; attempt++) {
             State running = attempt == 1 ? State.running(now()) : State.retrying(now());
@@ -138,7 +176,7 @@ final class TaskEngine {
             boolean timedOut = false;
             try {
                 Object value = definition.timeout() == null ? body.call() : Timeouts.call(body, definition.timeout(), frame);
-                return completed(scope, target, value);
+                return completed(scope, target, value, plan);
             } catch (TimeoutException e) {
                 timedOut = true;
                 failure = new TaskRunException("Task run '" + scope.run().name() + "' exceeded its timeout of "
@@ -182,8 +220,18 @@ final class TaskEngine {
         }
     }
 
-    private TaskOutcome completed(TaskScope scope, Object target, Object value) {
+    private TaskOutcome completed(TaskScope scope, Object target, Object value, Caching.Plan plan) {
         State completed = State.completed(now());
+        if (plan != null) {
+            try {
+                runtime.caching().save(plan, value);
+            } catch (RuntimeException e) {
+                return failed(scope, target, State.failed(now(), "The result could not be persisted: " + e.getMessage()), e, false);
+            }
+            if (plan.cacheKey() != null) {
+                completed = completed.withDetails(completed.details().withCache(plan.cacheKey(), plan.expiration().orElse(null)));
+            }
+        }
         record(scope, completed);
         if (scope.flow() != null) {
             scope.flow().owners().register(value, scope.run().id());
