@@ -1,5 +1,6 @@
 package dev.weir.client;
 
+import dev.weir.orchestration.FlowRunPolicy;
 import dev.weir.orchestrator.FlowRunCreate;
 import dev.weir.orchestrator.Orchestrator;
 import dev.weir.orchestrator.StateDecision;
@@ -25,7 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Records runs in memory, for tests and for running without a server; optionally prints each
- * flow-run state change to a console. Applies the basic flow-run rules (see {@link FlowRunRules}).
+ * flow-run state change to a console. Applies the standard {@link FlowRunPolicy}, as the server does.
  *
  * <p>Thread-safe. Everything is kept until the orchestrator is garbage collected.
  */
@@ -85,9 +86,9 @@ public final class InMemoryOrchestrator implements Orchestrator {
             if (entry == null) {
                 throw new NoSuchElementException("No flow run with id " + flowRunId);
             }
-            FlowRunRules.Result result = FlowRunRules.apply(entry.run(), proposed, clock.instant());
+            FlowRunPolicy.Outcome result = FlowRunPolicy.standard().apply(entry.run(), proposed, clock.instant());
             decision[0] = result.decision();
-            if (result.run() != entry.run()) {
+            if (result.written()) {
                 entry.history().add(result.run().state());
                 written[0] = new Entry(result.run(), entry.history());
                 return written[0];

@@ -1,0 +1,28 @@
+package dev.weir.orchestration;
+
+import dev.weir.run.FlowRun;
+import dev.weir.state.State;
+import dev.weir.state.StateType;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The run's counters as a state is written: run count +1 on RUNNING, start time on the first
+ * RUNNING, end time on a final state (cleared on leaving one), run time summed over RUNNING spans.
+ */
+final class Bookkeeping {
+
+    private Bookkeeping() {}
+
+    static FlowRun apply(FlowRun run, State next) {
+        Instant at = next.timestamp();
+        Duration runTime = run.totalRunTime();
+        if (run.state().type() == StateType.RUNNING && at.isAfter(run.state().timestamp())) {
+            runTime = runTime.plus(Duration.between(run.state().timestamp(), at));
+        }
+        int runCount = run.runCount() + (next.type() == StateType.RUNNING ? 1 : 0);
+        Instant start = run.startTime() == null && next.type() == StateType.RUNNING ? at : run.startTime();
+        Instant end = next.isFinal() ? at : null;
+        return run.with(next, runCount, start, end, runTime);
+    }
+}
