@@ -1,0 +1,52 @@
+package dev.weir.server.store;
+
+import dev.weir.run.FlowRun;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Flow runs with their state history. Thread-safe.
+ *
+ * <p><b>Lost updates.</b> Every row has a {@code version} that each write increases by one. The
+ * orchestration layer reads a run, decides, and writes with {@link #writeState}, passing the
+ * version it read; if another writer got there first the write fails with {@link
+ * StateConflictException} and nothing is written. Inside {@link Database#inTransaction} the read can
+ * instead be {@link #readForUpdate}, which holds the row until commit, so the conflict cannot occur.
+ */
+public interface FlowRunStore {
+
+    /**
+     * Creates a run (its flow too, if new) with its initial state as the first history row.
+     * Idempotent: if a run with the same id, or with the same flow and idempotency key, exists, it is
+     * returned unchanged and {@link CreatedFlowRun#inserted()} is false.
+     */
+    CreatedFlowRun create(NewFlowRun run);
+
+    Optional<FlowRunRecord> read(UUID id);
+
+    /**
+     * Reads a run for a read-decide-write: inside {@link Database#inTransaction} the row stays locked
+     * until the transaction ends (on SQLite the single writer already excludes other writers).
+     */
+    Optional<FlowRunRecord> readForUpdate(UUID id);
+
+    List<FlowRunRecord> list(FlowRunFilter filter, FlowRunSort sort, Page page);
+
+    long count(FlowRunFilter filter);
+
+    /**
+     * Writes the run's new state and bookkeeping (state, run count, start, end, total run time) and
+     * appends the state to the history, if the stored run is still at {@code expectedVersion}.
+     *
+     * @return the run as written, at {@code expectedVersion + 1}
+     * @throws StateConflictException if the run is at another version or no longer exists
+     */
+    FlowRunRecord writeState(UUID id, long expectedVersion, FlowRun newRun);
+
+    /** The run's states, oldest first. */
+    List<StateRecord> states(UUID id);
+
+    /** Deletes the run with its task runs, their states, its states and its logs; false if it did not exist. */
+    boolean delete(UUID id);
+}

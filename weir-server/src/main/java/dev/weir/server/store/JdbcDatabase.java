@@ -1,0 +1,75 @@
+package dev.weir.server.store;
+
+import java.time.InstantSource;
+import java.util.function.Function;
+
+/** A {@link Database} over a dialect's executor, migrated when opened. */
+final class JdbcDatabase implements Database {
+
+    private final Kind kind;
+    private final Dialect dialect;
+    private final SqlExecutor executor;
+    private final InstantSource clock;
+    private final StoreSet stores;
+    private final int schemaVersion;
+
+    JdbcDatabase(Kind kind, Dialect dialect, SqlExecutor executor, InstantSource clock) {
+        this.kind = kind;
+        this.dialect = dialect;
+        this.executor = executor;
+        this.clock = clock;
+        this.stores = StoreSet.create(executor, dialect, clock);
+        Migrations migrations = new Migrations(dialect);
+        this.schemaVersion = executor.write(migrations::apply);
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    @Override
+    public FlowStore flows() {
+        return stores.flows();
+    }
+
+    @Override
+    public FlowRunStore flowRuns() {
+        return stores.flowRuns();
+    }
+
+    @Override
+    public TaskRunStore taskRuns() {
+        return stores.taskRuns();
+    }
+
+    @Override
+    public LogStore logs() {
+        return stores.logs();
+    }
+
+    @Override
+    public EventStore events() {
+        return stores.events();
+    }
+
+    @Override
+    public RetentionStore retention() {
+        return stores.retention();
+    }
+
+    @Override
+    public <T> T inTransaction(Function<Stores, T> work) {
+        return executor.write(connection -> work.apply(StoreSet.create(new BoundExecutor(connection), dialect, clock)));
+    }
+
+    @Override
+    public void close() {
+        executor.close();
+    }
+}

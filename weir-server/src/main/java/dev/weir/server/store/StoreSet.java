@@ -1,0 +1,22 @@
+package dev.weir.server.store;
+
+import java.time.InstantSource;
+
+/** The JDBC stores over one executor: a database's, or one transaction's. */
+record StoreSet(
+        FlowStore flows, FlowRunStore flowRuns, TaskRunStore taskRuns, LogStore logs, EventStore events,
+        RetentionStore retention)
+        implements Stores {
+
+    static StoreSet create(SqlExecutor executor, Dialect dialect, InstantSource clock) {
+        Sql sql = new Sql(dialect);
+        JdbcFlowStore flows = new JdbcFlowStore(executor, sql);
+        return new StoreSet(
+                flows,
+                new JdbcFlowRunStore(executor, sql, flows, clock),
+                new JdbcTaskRunStore(executor, sql, clock),
+                new JdbcLogStore(executor, sql),
+                new JdbcEventStore(executor, sql),
+                new JdbcRetentionStore(executor, sql));
+    }
+}

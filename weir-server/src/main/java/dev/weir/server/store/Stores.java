@@ -1,0 +1,15 @@
+package dev.weir.server.store;
+
+/** The stores of one database, or of one transaction in it. */
+public interface Stores {
+
+    FlowStore flows();
+
+    FlowRunStore flowRuns();
+
+    TaskRunStore taskRuns();
+
+    LogStore logs();
+
+    EventStore events();
+}
