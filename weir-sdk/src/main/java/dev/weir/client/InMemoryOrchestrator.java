@@ -19,10 +19,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Records runs in memory, for tests and for running without a server; optionally prints each
@@ -34,14 +36,15 @@ public final class InMemoryOrchestrator implements Orchestrator {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
-    private record Entry(FlowRun run, List<State> history) {}
+    private record Entry(FlowRun run, List<State> history, long sequence) {}
 
-    private record TaskEntry(TaskRun run, List<State> history) {}
+    private record TaskEntry(TaskRun run, List<State> history, long sequence) {}
 
     private final InstantSource clock;
     private final Map<UUID, Entry> flowRuns = new ConcurrentHashMap<>();
     private final Map<UUID, TaskEntry> taskRuns = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<RunLog> logs = new ConcurrentLinkedQueue<>();
+    private final AtomicLong sequence = new AtomicLong();
     private volatile PrintStream console;
 
     private InMemoryOrchestrator(InstantSource clock) {
@@ -72,7 +75,7 @@ public final class InMemoryOrchestrator implements Orchestrator {
                     create.initialState().timestamp(), null, null, Duration.ZERO);
             List<State> history = new ArrayList<>();
             history.add(create.initialState());
-            return new Entry(run, history);
+            return new Entry(run, history, sequence.incrementAndGet());
         });
         print(entry.run(), "created in state " + entry.run().state());
         return entry.run();
@@ -90,7 +93,7 @@ public final class InMemoryOrchestrator implements Orchestrator {
             decision[0] = result.decision();
             if (result.written()) {
                 entry.history().add(result.run().state());
-                written[0] = new Entry(result.run(), entry.history());
+                written[0] = new Entry(result.run(), entry.history(), entry.sequence());
                 return written[0];
             }
             return entry;
@@ -113,7 +116,7 @@ public final class InMemoryOrchestrator implements Orchestrator {
             if (history.isEmpty() || !history.getLast().equals(taskRun.state())) {
                 history.add(taskRun.state());
             }
-            return new TaskEntry(taskRun, history);
+            return new TaskEntry(taskRun, history, entry == null ? sequence.incrementAndGet() : entry.sequence());
         });
     }
 
@@ -132,9 +135,9 @@ public final class InMemoryOrchestrator implements Orchestrator {
         flush();
     }
 
-    /** Every flow run, oldest first. */
+    /** Every flow run, in the order they were created. */
     public List<FlowRun> flowRuns() {
-        return flowRuns.values().stream().map(Entry::run).sorted(Comparator.comparing(FlowRun::createdAt)).toList();
+        return flowRuns.values().stream().sorted(Comparator.comparingLong(Entry::sequence)).map(Entry::run).toList();
     }
 
     /** The states a flow run has been in, oldest first. */
@@ -146,9 +149,10 @@ public final class InMemoryOrchestrator implements Orchestrator {
     /** The task runs of a flow run in call order; {@code null} for the task runs outside any flow. */
     public List<TaskRun> taskRuns(UUID flowRunId) {
         return taskRuns.values().stream()
+                .filter(entry -> Objects.equals(entry.run().flowRunId(), flowRunId))
+                .sorted(Comparator.comparingInt((TaskEntry entry) -> entry.run().dynamicKey())
+                        .thenComparingLong(TaskEntry::sequence))
                 .map(TaskEntry::run)
-                .filter(run -> java.util.Objects.equals(run.flowRunId(), flowRunId))
-                .sorted(Comparator.comparingInt(TaskRun::dynamicKey).thenComparing(TaskRun::createdAt))
                 .toList();
     }
 
