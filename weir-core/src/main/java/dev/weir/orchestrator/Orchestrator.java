@@ -34,6 +34,16 @@ public interface Orchestrator extends AutoCloseable {
     /** Records one log line. */
     void recordLog(RunLog log);
 
+    /** Records task runs in the order given; implementations that talk to a server send them in one request. */
+    default void recordTaskRuns(java.util.List<TaskRun> taskRuns) {
+        taskRuns.forEach(this::recordTaskRun);
+    }
+
+    /** Records log lines in the order given. */
+    default void recordLogs(java.util.List<RunLog> logs) {
+        logs.forEach(this::recordLog);
+    }
+
     /** Delivers everything recorded so far before returning. */
     void flush();
 
