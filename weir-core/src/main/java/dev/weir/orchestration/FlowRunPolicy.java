@@ -34,6 +34,13 @@ public final class FlowRunPolicy {
         this.rules = List.copyOf(rules);
     }
 
+    private static final FlowRunPolicy FORCED = new FlowRunPolicy(List.of());
+
+    /** The policy of a forced proposal (an operator correcting a run): no rules, only the bookkeeping. */
+    public static FlowRunPolicy forced() {
+        return FORCED;
+    }
+
     /** The standard policy. */
     public static FlowRunPolicy standard() {
         return STANDARD;

@@ -59,6 +59,11 @@ final class JdbcDatabase implements Database {
     }
 
     @Override
+    public ApiKeyStore apiKeys() {
+        return stores.apiKeys();
+    }
+
+    @Override
     public RetentionStore retention() {
         return stores.retention();
     }

@@ -5,7 +5,7 @@ import java.time.InstantSource;
 /** The JDBC stores over one executor: a database's, or one transaction's. */
 record StoreSet(
         FlowStore flows, FlowRunStore flowRuns, TaskRunStore taskRuns, LogStore logs, EventStore events,
-        RetentionStore retention)
+        ApiKeyStore apiKeys, RetentionStore retention)
         implements Stores {
 
     static StoreSet create(SqlExecutor executor, Dialect dialect, InstantSource clock) {
@@ -17,6 +17,7 @@ record StoreSet(
                 new JdbcTaskRunStore(executor, sql, clock),
                 new JdbcLogStore(executor, sql),
                 new JdbcEventStore(executor, sql),
+                new JdbcApiKeyStore(executor, sql),
                 new JdbcRetentionStore(executor, sql));
     }
 }

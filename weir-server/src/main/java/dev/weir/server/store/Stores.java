@@ -12,4 +12,6 @@ public interface Stores {
     LogStore logs();
 
     EventStore events();
+
+    ApiKeyStore apiKeys();
 }

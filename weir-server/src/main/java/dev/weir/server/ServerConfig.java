@@ -1,0 +1,102 @@
+package dev.weir.server;
+
+import dev.weir.core.WeirException;
+import dev.weir.server.store.Database;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a {@link WeirServer} runs: where it listens, which database it uses, whether API keys are
+ * required, request size limit and retention.
+ *
+ * @param allowUnauthenticatedRemote start on a non-loopback host without auth anyway (an explicit choice)
+ * @param maxBodyBytes requests with larger bodies get 413
+ * @param retentionDays finished runs, logs and events older than this are deleted; 0 keeps everything
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        String databaseUrl,
+        boolean auth,
+        boolean allowUnauthenticatedRemote,
+        long maxBodyBytes,
+        int retentionDays,
+        InstantSource clock) {
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(clock, "clock");
+        if (port < 0 || port > 65535) {
+            throw new WeirException("port must be between 0 and 65535, got " + port);
+        }
+        if (maxBodyBytes < 1) {
+            throw new WeirException("maxBodyBytes must be 1 or more, got " + maxBodyBytes);
+        }
+        if (retentionDays < 0) {
+            throw new WeirException("retentionDays must be 0 (keep everything) or more, got " + retentionDays);
+        }
+    }
+
+    /**
+     * 127.0.0.1:4200, the database of {@code WEIR_DATABASE_URL} (else {@code $WEIR_HOME/weir.db}), auth
+     * when {@code WEIR_SERVER_AUTH=true}, 1 MB bodies, retention of {@code WEIR_RETENTION_DAYS} (30).
+     */
+    public static ServerConfig defaults() {
+        return fromEnvironment(System.getenv());
+    }
+
+    static ServerConfig fromEnvironment(Map<String, String> env) {
+        return new ServerConfig("127.0.0.1", 4200, Database.defaultUrl(),
+                Boolean.parseBoolean(env.getOrDefault("WEIR_SERVER_AUTH", "false")), false, 1024 * 1024,
+                retention(env.get("WEIR_RETENTION_DAYS")), InstantSource.system());
+    }
+
+    private static int retention(String value) {
+        if (value == null || value.isBlank()) {
+            return 30;
+        }
+        try {
+            int days = Integer.parseInt(value.trim());
+            if (days >= 0) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new WeirException("WEIR_RETENTION_DAYS must be a whole number of days, 0 to keep everything; got '" + value + "'");
+    }
+
+    public ServerConfig withHost(String value) {
+        return new ServerConfig(value, port, databaseUrl, auth, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, clock);
+    }
+
+    public ServerConfig withPort(int value) {
+        return new ServerConfig(host, value, databaseUrl, auth, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, clock);
+    }
+
+    public ServerConfig withDatabaseUrl(String value) {
+        return new ServerConfig(host, port, value, auth, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, clock);
+    }
+
+    public ServerConfig withAuth(boolean value) {
+        return new ServerConfig(host, port, databaseUrl, value, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, clock);
+    }
+
+    public ServerConfig withAllowUnauthenticatedRemote(boolean value) {
+        return new ServerConfig(host, port, databaseUrl, auth, value, maxBodyBytes, retentionDays, clock);
+    }
+
+    public ServerConfig withMaxBodyBytes(long value) {
+        return new ServerConfig(host, port, databaseUrl, auth, allowUnauthenticatedRemote, value, retentionDays, clock);
+    }
+
+    public ServerConfig withRetentionDays(int value) {
+        return new ServerConfig(host, port, databaseUrl, auth, allowUnauthenticatedRemote, maxBodyBytes, value, clock);
+    }
+
+    public ServerConfig withClock(InstantSource value) {
+        return new ServerConfig(host, port, databaseUrl, auth, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, value);
+    }
+}

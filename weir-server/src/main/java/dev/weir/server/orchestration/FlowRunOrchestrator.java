@@ -1,0 +1,91 @@
+package dev.weir.server.orchestration;
+
+import dev.weir.orchestration.FlowRunPolicy;
+import dev.weir.orchestrator.FlowRunCreate;
+import dev.weir.orchestrator.StateDecision;
+import dev.weir.run.RunLog;
+import dev.weir.run.TaskRun;
+import dev.weir.server.store.CreatedFlowRun;
+import dev.weir.server.store.Database;
+import dev.weir.server.store.FlowRunRecord;
+import dev.weir.server.store.NewFlowRun;
+import dev.weir.state.State;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+
+/**
+ * The server's writes of runs: creates flow runs, decides proposed flow-run states with the
+ * orchestration policy, records task-run batches and logs. Each state change and its event commit in
+ * one transaction (the outbox), so no change is recorded without its event or the other way round.
+ *
+ * <p>Thread-safe; a decision reads, judges and writes the run in one transaction, so two concurrent
+ * proposals for one run are judged one after the other.
+ */
+public final class FlowRunOrchestrator {
+
+    private final Database database;
+    private final InstantSource clock;
+
+    public FlowRunOrchestrator(Database database, InstantSource clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Creates the run, or returns the one that has its id or idempotency key already. */
+    public CreatedFlowRun create(FlowRunCreate create, String idempotencyKey) {
+        NewFlowRun run = NewFlowRun.of(create, clock.instant());
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            run = run.withIdempotencyKey(idempotencyKey);
+        }
+        NewFlowRun request = run;
+        return database.inTransaction(tx -> {
+            CreatedFlowRun created = tx.flowRuns().create(request);
+            if (created.inserted()) {
+                tx.events().insert(StateEvents.flowRun(created.run().run(), null, clock.instant()));
+            }
+            return created;
+        });
+    }
+
+    /**
+     * Judges {@code proposed} for the run and records the outcome.
+     *
+     * @param force apply only the bookkeeping, not the rules (operators correcting a run)
+     * @throws NoSuchElementException if there is no such run
+     */
+    public StateDecision setState(UUID flowRunId, State proposed, boolean force) {
+        return database.inTransaction(tx -> {
+            FlowRunRecord record = tx.flowRuns().readForUpdate(flowRunId)
+                    .orElseThrow(() -> new NoSuchElementException("No flow run with id " + flowRunId));
+            FlowRunPolicy policy = force ? FlowRunPolicy.forced() : FlowRunPolicy.standard();
+            FlowRunPolicy.Outcome outcome = policy.apply(record.run(), proposed, clock.instant());
+            if (outcome.written()) {
+                tx.flowRuns().writeState(flowRunId, record.version(), outcome.run());
+                tx.events().insert(StateEvents.flowRun(outcome.run(), record.run().state(), clock.instant()));
+            }
+            return outcome.decision();
+        });
+    }
+
+    /** Records task runs as the client decided them, each with its state-change event. */
+    public void recordTaskRuns(List<TaskRun> taskRuns) {
+        if (taskRuns.isEmpty()) {
+            return;
+        }
+        database.inTransaction(tx -> {
+            tx.taskRuns().upsert(taskRuns);
+            for (TaskRun run : taskRuns) {
+                tx.events().insert(StateEvents.taskRun(run, run.state().timestamp()));
+            }
+            return null;
+        });
+    }
+
+    public void recordLogs(List<RunLog> logs) {
+        if (!logs.isEmpty()) {
+            database.logs().insert(logs);
+        }
+    }
+}

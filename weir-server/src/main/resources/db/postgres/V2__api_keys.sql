@@ -1,0 +1,9 @@
+-- API keys: only a SHA-256 of each key is kept; the key itself is shown once, at creation.
+CREATE TABLE api_keys (
+    id UUID PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    key_hash TEXT NOT NULL UNIQUE,
+    created BIGINT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0
+);
