@@ -42,13 +42,13 @@ public final class Weir {
     private Weir() {}
 
     /**
-     * An orchestrated instance of {@code type} on the default runtime (configured from the
-     * environment).
+     * An orchestrated instance of {@code type}: on the runtime of the calling run, or outside runs on
+     * the default runtime (configured from the environment).
      *
      * @throws FlowDefinitionException naming each method or class that cannot be orchestrated
      */
     public static <T> T flows(Class<T> type) {
-        return Engine.defaultRuntime().flows(type);
+        return Engine.currentRuntime().flows(type);
     }
 
     /** A runtime of its own, configured from the environment and then by {@code settings}. */

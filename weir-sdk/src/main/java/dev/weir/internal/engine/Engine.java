@@ -44,6 +44,11 @@ public final class Engine {
         return DefaultRuntime.INSTANCE;
     }
 
+    /** The runtime of the calling run, or the default one outside runs. */
+    public static WeirRuntime currentRuntime() {
+        return runtimeOf(Frames.current());
+    }
+
     public static WeirRuntime newRuntime(WeirConfig config) {
         return new RuntimeImpl(config);
     }

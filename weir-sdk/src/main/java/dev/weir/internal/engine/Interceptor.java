@@ -19,13 +19,19 @@ public final class Interceptor {
     private static final ThreadLocal<Method> PASS_THROUGH = new ThreadLocal<>();
 
     private final RuntimeImpl runtime;
+    private final ClassDefinition definition;
     private final Map<Method, FlowDefinition> flows;
     private final Map<Method, TaskDefinition> tasks;
 
     Interceptor(RuntimeImpl runtime, ClassDefinition definition) {
         this.runtime = runtime;
+        this.definition = definition;
         this.flows = definition.flows();
         this.tasks = definition.tasks();
+    }
+
+    ClassDefinition definition() {
+        return definition;
     }
 
     /** Runs {@code body}, letting its first call of {@code method} through as the plain method. */

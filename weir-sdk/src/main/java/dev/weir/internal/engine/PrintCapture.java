@@ -15,12 +15,28 @@ public final class PrintCapture {
     private static final PrintStream ORIGINAL_OUT = System.out;
     private static final PrintStream ORIGINAL_ERR = System.err;
     private static volatile boolean installed;
+    /** Set while a run's log line is being written to the console, so that it is not captured again. */
+    private static final ThreadLocal<Boolean> WRITING_LOG = new ThreadLocal<>();
 
     private PrintCapture() {}
 
     /** The standard output as it was before any capture, for Weir's own console output. */
     public static PrintStream originalOut() {
         return ORIGINAL_OUT;
+    }
+
+    /** Runs {@code write} (a logger writing a run's line to the console) without capturing what it prints. */
+    static void uncaptured(Runnable write) {
+        if (WRITING_LOG.get() != null) {
+            write.run();
+            return;
+        }
+        WRITING_LOG.set(Boolean.TRUE);
+        try {
+            write.run();
+        } finally {
+            WRITING_LOG.remove();
+        }
     }
 
     static void install() {
@@ -44,8 +60,6 @@ public final class PrintCapture {
         private final boolean error;
         private final Charset charset;
         private final ThreadLocal<ByteArrayOutputStream> lines = ThreadLocal.withInitial(ByteArrayOutputStream::new);
-        /** Set while a captured line is being logged, so that a logger printing to the console is not captured again. */
-        private final ThreadLocal<Boolean> emitting = new ThreadLocal<>();
 
         Router(PrintStream original, boolean error, Charset charset) {
             this.original = original;
@@ -61,7 +75,7 @@ public final class PrintCapture {
         @Override
         public void write(byte[] bytes, int offset, int length) {
             Frame frame = Frames.current();
-            if (frame == null || !frame.capturesPrints() || emitting.get() != null) {
+            if (frame == null || !frame.capturesPrints() || WRITING_LOG.get() != null) {
                 original.write(bytes, offset, length);
                 return;
             }
@@ -78,15 +92,10 @@ public final class PrintCapture {
         private void emit(Frame frame, ByteArrayOutputStream line) {
             String text = line.toString(charset);
             line.reset();
-            emitting.set(Boolean.TRUE);
-            try {
-                if (error) {
-                    frame.logger().warn(text);
-                } else {
-                    frame.logger().info(text);
-                }
-            } finally {
-                emitting.remove();
+            if (error) {
+                frame.logger().warn(text);
+            } else {
+                frame.logger().info(text);
             }
         }
 

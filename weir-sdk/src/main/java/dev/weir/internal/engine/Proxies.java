@@ -2,11 +2,12 @@ package dev.weir.internal.engine;
 
 import dev.weir.FlowDefinitionException;
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.modifier.Visibility;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
 import net.bytebuddy.implementation.MethodDelegation;
@@ -16,17 +17,46 @@ import net.bytebuddy.matcher.ElementMatchers;
  * Generates the subclass that intercepts a class's flows and tasks. It is defined in the class's own
  * package and class loader (through a private lookup), so package-private classes and methods work
  * and calls from one method of the class to another are intercepted too.
+ *
+ * <p>One subclass per user class, shared by every runtime: each instance holds its runtime's
+ * {@link Interceptor} in a field, so a closed runtime is not kept alive by a generated class (which
+ * lives as long as the user's class loader).
  */
 final class Proxies {
 
-    private static final AtomicLong SEQUENCE = new AtomicLong();
+    static final String FIELD = "weir$interceptor";
+
+    private static final ClassValue<Class<?>> SUBCLASSES = new ClassValue<>() {
+        @Override
+        protected Class<?> computeValue(Class<?> type) {
+            return generate(type);
+        }
+    };
 
     private Proxies() {}
 
-    static Class<?> subclass(ClassDefinition definition, Interceptor interceptor) {
-        Class<?> type = definition.type();
-        List<Method> methods = new ArrayList<>(definition.flows().keySet());
-        methods.addAll(definition.tasks().keySet());
+    /** A new instance of the class's subclass, bound to {@code interceptor}. */
+    static Object instantiate(ClassDefinition definition, Interceptor interceptor) throws ReflectiveOperationException {
+        Class<?> subclass = SUBCLASSES.get(definition.type());
+        java.lang.reflect.Constructor<?> constructor = subclass.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        Object instance = constructor.newInstance();
+        Field field = subclass.getDeclaredField(FIELD);
+        field.setAccessible(true);
+        field.set(instance, interceptor);
+        return instance;
+    }
+
+    private static Class<?> generate(Class<?> type) {
+        List<Method> methods = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                if (!method.isBridge() && !method.isSynthetic()
+                        && (method.isAnnotationPresent(dev.weir.Flow.class) || method.isAnnotationPresent(dev.weir.Task.class))) {
+                    methods.add(method);
+                }
+            }
+        }
         MethodHandles.Lookup lookup;
         try {
             lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
@@ -36,9 +66,10 @@ final class Proxies {
         }
         return new ByteBuddy()
                 .subclass(type, ConstructorStrategy.Default.IMITATE_SUPER_CLASS_OPENING)
-                .name(type.getName() + "$Weir$" + SEQUENCE.incrementAndGet())
+                .name(type.getName() + "$Weir")
+                .defineField(FIELD, Interceptor.class, Visibility.PRIVATE)
                 .method(ElementMatchers.anyOf(methods.toArray(Method[]::new)))
-                .intercept(MethodDelegation.to(interceptor))
+                .intercept(MethodDelegation.toField(FIELD))
                 .make()
                 .load(type.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(lookup))
                 .getLoaded();

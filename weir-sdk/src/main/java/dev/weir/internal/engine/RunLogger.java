@@ -88,7 +88,7 @@ final class RunLogger extends LegacyAbstractLogger {
             orchestrator.recordLog(new RunLog(flowRunId, taskRunId, level.name(), name, recorded, clock.instant()));
         }
         if (forward.isEnabledForLevel(level)) {
-            forward.atLevel(level).setCause(throwable).log(prefix + message);
+            PrintCapture.uncaptured(() -> forward.atLevel(level).setCause(throwable).log(prefix + message));
         }
     }
 

@@ -7,7 +7,6 @@ import dev.weir.WeirConfig;
 import dev.weir.WeirRuntime;
 import dev.weir.client.InMemoryOrchestrator;
 import dev.weir.orchestrator.Orchestrator;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.time.InstantSource;
 import java.util.List;
@@ -26,7 +25,7 @@ final class RuntimeImpl implements WeirRuntime {
     private final FlowEngine flows = new FlowEngine(this);
     private final Runner standalone = new ConcurrentRunner(0);
     private final Caching caching;
-    private final Map<Class<?>, Class<?>> proxies = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Interceptor> interceptors = new ConcurrentHashMap<>();
     private final Map<Method, TaskDefinition> taskDefinitions = new ConcurrentHashMap<>();
     private final Map<Object, TaskDefinition> adHocDefinitions = new ConcurrentHashMap<>();
 
@@ -39,11 +38,9 @@ final class RuntimeImpl implements WeirRuntime {
 
     @Override
     public <T> T flows(Class<T> type) {
-        Class<?> proxy = proxies.computeIfAbsent(type, this::proxyOf);
+        Interceptor interceptor = interceptors.computeIfAbsent(type, this::interceptorOf);
         try {
-            Constructor<?> constructor = proxy.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return type.cast(constructor.newInstance());
+            return type.cast(Proxies.instantiate(interceptor.definition(), interceptor));
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw new FlowDefinitionException("The constructor of " + type.getName() + " failed: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
@@ -51,10 +48,10 @@ final class RuntimeImpl implements WeirRuntime {
         }
     }
 
-    private Class<?> proxyOf(Class<?> type) {
+    private Interceptor interceptorOf(Class<?> type) {
         ClassDefinition definition = DefinitionReader.read(type, config);
         taskDefinitions.putAll(definition.tasks());
-        return Proxies.subclass(definition, new Interceptor(this, definition));
+        return new Interceptor(this, definition);
     }
 
     /** The definition of the task a submitted function names; an ad-hoc one when it names no task. */
