@@ -22,22 +22,22 @@ final class ApiRoutes {
 
     void get(String path, String summary, String response, Operation.Access access, Handler handler) {
         operations.add(new Operation("GET", path, summary, null, response, access));
-        routes.get(path, handler);
+        routes.get(path, handler, access);
     }
 
     void post(String path, String summary, String request, String response, Operation.Access access, Handler handler) {
         operations.add(new Operation("POST", path, summary, request, response, access));
-        routes.post(path, handler);
+        routes.post(path, handler, access);
     }
 
     void delete(String path, String summary, Operation.Access access, Handler handler) {
         operations.add(new Operation("DELETE", path, summary, null, null, access));
-        routes.delete(path, handler);
+        routes.delete(path, handler, access);
     }
 
     void sse(String path, String summary, String response, Operation.Access access, Consumer<SseClient> handler) {
         operations.add(new Operation("GET", path, summary, null, response, access));
-        routes.sse(path, handler);
+        routes.sse(path, handler, access);
     }
 
     List<Operation> operations() {

@@ -7,7 +7,7 @@ package dev.weir.server.api;
 record Operation(String method, String path, String summary, String requestBody, String response, Access access) {
 
     /** Who may call a route when auth is on. */
-    enum Access {
+    enum Access implements io.javalin.security.RouteRole {
         PUBLIC,
         READ,
         WRITE,

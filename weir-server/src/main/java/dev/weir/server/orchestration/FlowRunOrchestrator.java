@@ -27,10 +27,13 @@ public final class FlowRunOrchestrator {
 
     private final Database database;
     private final InstantSource clock;
+    private final Runnable changed;
 
-    public FlowRunOrchestrator(Database database, InstantSource clock) {
+    /** @param changed called after each write, to wake live streams */
+    public FlowRunOrchestrator(Database database, InstantSource clock, Runnable changed) {
         this.database = database;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /** Creates the run, or returns the one that has its id or idempotency key already. */
@@ -40,13 +43,15 @@ public final class FlowRunOrchestrator {
             run = run.withIdempotencyKey(idempotencyKey);
         }
         NewFlowRun request = run;
-        return database.inTransaction(tx -> {
+        CreatedFlowRun result = database.inTransaction(tx -> {
             CreatedFlowRun created = tx.flowRuns().create(request);
             if (created.inserted()) {
                 tx.events().insert(StateEvents.flowRun(created.run().run(), null, clock.instant()));
             }
             return created;
         });
+        changed.run();
+        return result;
     }
 
     /**
@@ -56,7 +61,7 @@ public final class FlowRunOrchestrator {
      * @throws NoSuchElementException if there is no such run
      */
     public StateDecision setState(UUID flowRunId, State proposed, boolean force) {
-        return database.inTransaction(tx -> {
+        StateDecision decision = database.inTransaction(tx -> {
             FlowRunRecord record = tx.flowRuns().readForUpdate(flowRunId)
                     .orElseThrow(() -> new NoSuchElementException("No flow run with id " + flowRunId));
             FlowRunPolicy policy = force ? FlowRunPolicy.forced() : FlowRunPolicy.standard();
@@ -67,6 +72,8 @@ public final class FlowRunOrchestrator {
             }
             return outcome.decision();
         });
+        changed.run();
+        return decision;
     }
 
     /** Records task runs as the client decided them, each with its state-change event. */
@@ -81,11 +88,13 @@ public final class FlowRunOrchestrator {
             }
             return null;
         });
+        changed.run();
     }
 
     public void recordLogs(List<RunLog> logs) {
         if (!logs.isEmpty()) {
             database.logs().insert(logs);
+            changed.run();
         }
     }
 }

@@ -1,0 +1,65 @@
+package dev.weir.server.api;
+
+import dev.weir.core.Json;
+import dev.weir.server.ServerConfig;
+import dev.weir.server.auth.ApiKeys;
+import dev.weir.server.orchestration.FlowRunOrchestrator;
+import dev.weir.server.store.Database;
+import io.javalin.Javalin;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Javalin application serving {@code /api}: routes, access control, size limit and problem
+ * documents for every error. Public only for {@link dev.weir.server.WeirServer}.
+ */
+public final class HttpApi {
+
+    private HttpApi() {}
+
+    /** A configured, not yet started, Javalin application. */
+    public static Javalin create(ServerConfig config, Database database, FlowRunOrchestrator orchestrator, ApiKeys keys,
+            Runnable[] changeListener) {
+        Changes changes = new Changes();
+        changeListener[0] = changes::signal;
+        List<Operation> documented = new ArrayList<>();
+        return Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            javalin.concurrency.useVirtualThreads = true;
+            javalin.jetty.host = config.host();
+            javalin.jetty.port = config.port();
+            javalin.http.maxRequestSize = config.maxBodyBytes();
+            javalin.http.defaultContentType = "application/json";
+            javalin.jsonMapper(new JacksonJsonMapper(Json.mapper()));
+            ApiRoutes routes = new ApiRoutes(javalin.routes);
+            if (config.auth()) {
+                javalin.routes.beforeMatched("/api/*", new AccessControl(keys));
+            }
+            javalin.routes.before("/api/*", ctx -> {
+                String length = ctx.header("Content-Length");
+                if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > config.maxBodyBytes()) {
+                    throw new ApiException(413, null, "The request body has " + length + " bytes; at most "
+                            + config.maxBodyBytes() + " are accepted");
+                }
+            });
+            HealthRoutes.register(routes, database);
+            FlowRoutes.register(routes, database);
+            FlowRunRoutes.register(routes, database, orchestrator);
+            TaskRunRoutes.register(routes, database, orchestrator);
+            LogRoutes.register(routes, database, orchestrator, changes);
+            EventRoutes.register(routes, database, changes);
+            ApiKeyRoutes.register(routes, keys);
+            routes.get("/api/openapi.json", "This document", "OpenApi", Operation.Access.READ,
+                    ctx -> ctx.json(OpenApiDocument.of(documented, HealthRoutes.VERSION)));
+            documented.addAll(routes.operations());
+            javalin.routes.exception(Exception.class, Problems::handle);
+            javalin.routes.error(404, "*", ctx -> {
+                if (ctx.resultInputStream() == null) {
+                    Problems.send(ctx, 404, "No route " + ctx.method() + " " + ctx.path(), null);
+                }
+            });
+            javalin.routes.error(405, "*", ctx -> Problems.send(ctx, 405, ctx.method() + " is not allowed on " + ctx.path(), null));
+        });
+    }
+}
