@@ -8,12 +8,8 @@ import dev.weir.run.FlowRun;
 import dev.weir.run.RunLog;
 import dev.weir.run.TaskRun;
 import dev.weir.state.State;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,14 +23,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Records runs in memory, for tests and for running without a server; optionally prints each
- * flow-run state change to a console. Applies the standard {@link FlowRunPolicy}, as the server does.
+ * Records runs in memory, for tests and for running without a server. Applies the standard
+ * {@link FlowRunPolicy}, as the server does. To see state changes on a console, wrap it with
+ * {@link Orchestrators#printing}.
  *
  * <p>Thread-safe. Everything is kept until the orchestrator is garbage collected.
  */
 public final class InMemoryOrchestrator implements Orchestrator {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private record Entry(FlowRun run, List<State> history, long sequence) {}
 
@@ -45,13 +40,12 @@ public final class InMemoryOrchestrator implements Orchestrator {
     private final Map<UUID, TaskEntry> taskRuns = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<RunLog> logs = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
-    private volatile PrintStream console;
 
     private InMemoryOrchestrator(InstantSource clock) {
         this.clock = clock;
     }
 
-    /** An orchestrator on the system clock that prints nothing. */
+    /** An orchestrator on the system clock. */
     public static InMemoryOrchestrator create() {
         return new InMemoryOrchestrator(InstantSource.system());
     }
@@ -59,12 +53,6 @@ public final class InMemoryOrchestrator implements Orchestrator {
     /** An orchestrator whose rules read time from {@code clock}. */
     public static InMemoryOrchestrator create(InstantSource clock) {
         return new InMemoryOrchestrator(clock);
-    }
-
-    /** Prints each flow-run state change to {@code out} from now on; returns this orchestrator. */
-    public InMemoryOrchestrator printTo(PrintStream out) {
-        this.console = out;
-        return this;
     }
 
     @Override
@@ -77,13 +65,11 @@ public final class InMemoryOrchestrator implements Orchestrator {
             history.add(create.initialState());
             return new Entry(run, history, sequence.incrementAndGet());
         });
-        print(entry.run(), "created in state " + entry.run().state());
         return entry.run();
     }
 
     @Override
     public StateDecision setFlowRunState(UUID flowRunId, State proposed) {
-        Entry[] written = new Entry[1];
         StateDecision[] decision = new StateDecision[1];
         flowRuns.compute(flowRunId, (id, entry) -> {
             if (entry == null) {
@@ -93,14 +79,10 @@ public final class InMemoryOrchestrator implements Orchestrator {
             decision[0] = result.decision();
             if (result.written()) {
                 entry.history().add(result.run().state());
-                written[0] = new Entry(result.run(), entry.history(), entry.sequence());
-                return written[0];
+                return new Entry(result.run(), entry.history(), entry.sequence());
             }
             return entry;
         });
-        if (written[0] != null) {
-            print(written[0].run(), "entered " + written[0].run().state());
-        }
         return decision[0];
     }
 
@@ -174,13 +156,5 @@ public final class InMemoryOrchestrator implements Orchestrator {
     /** Every log line, in the order written. */
     public List<RunLog> logs() {
         return List.copyOf(logs);
-    }
-
-    private void print(FlowRun run, String what) {
-        PrintStream out = console;
-        if (out != null) {
-            String time = TIME.format(LocalTime.ofInstant(clock.instant(), ZoneId.systemDefault()));
-            out.println(time + " | Flow run '" + run.name() + "' (" + run.flowName() + ") " + what);
-        }
     }
 }

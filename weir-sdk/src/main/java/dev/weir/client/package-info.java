@@ -1,2 +1,6 @@
-/** Orchestrators a flow author can choose: in memory now; the HTTP API client and embedded store later. */
+/**
+ * Where runs are recorded: {@link dev.weir.client.InMemoryOrchestrator} for tests and local runs,
+ * {@link dev.weir.client.HttpOrchestrator} for a Weir server, and {@link dev.weir.client.Orchestrators}
+ * to batch (and print) the calls of either.
+ */
 package dev.weir.client;

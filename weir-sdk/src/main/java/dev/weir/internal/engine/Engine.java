@@ -4,7 +4,6 @@ import dev.weir.RunContext;
 import dev.weir.TaskFuture;
 import dev.weir.WeirConfig;
 import dev.weir.WeirRuntime;
-import dev.weir.client.InMemoryOrchestrator;
 import dev.weir.function.TaskFunction0;
 import java.io.Serializable;
 import java.lang.reflect.Method;
@@ -27,21 +26,33 @@ public final class Engine {
 
     private Engine() {}
 
+    /**
+     * The runtime configured from the environment, created on first use; a bad setting throws its
+     * {@link dev.weir.core.WeirException} to every caller until it is fixed, not a class-initialization error.
+     */
     private static final class DefaultRuntime {
-        static final RuntimeImpl INSTANCE = create();
+        private static volatile RuntimeImpl instance;
 
-        private static RuntimeImpl create() {
-            WeirConfig config = WeirConfig.fromEnvironment();
-            config.orchestrator(InMemoryOrchestrator.create(config.clock()).printTo(PrintCapture.originalOut()));
-            RuntimeImpl runtime = new RuntimeImpl(config);
-            Runtime.getRuntime().addShutdownHook(new Thread(runtime.orchestrator()::flush, "weir-flush"));
-            return runtime;
+        static RuntimeImpl get() {
+            RuntimeImpl runtime = instance;
+            return runtime != null ? runtime : create();
+        }
+
+        private static synchronized RuntimeImpl create() {
+            if (instance == null) {
+                WeirConfig config = WeirConfig.fromEnvironment();
+                config.orchestrator(DefaultOrchestrator.create(System.getenv(), config.clock()));
+                RuntimeImpl runtime = new RuntimeImpl(config);
+                Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "weir-flush"));
+                instance = runtime;
+            }
+            return instance;
         }
     }
 
     /** The runtime {@code Weir.flows} uses, configured from the environment on first use. */
     public static WeirRuntime defaultRuntime() {
-        return DefaultRuntime.INSTANCE;
+        return DefaultRuntime.get();
     }
 
     /** The runtime of the calling run, or the default one outside runs. */
@@ -54,7 +65,7 @@ public final class Engine {
     }
 
     private static RuntimeImpl runtimeOf(Frame frame) {
-        return frame != null ? frame.runtime() : DefaultRuntime.INSTANCE;
+        return frame != null ? frame.runtime() : DefaultRuntime.get();
     }
 
     /** Submits the task a function names (or the function itself as an ad-hoc task) to the current flow's runner. */
