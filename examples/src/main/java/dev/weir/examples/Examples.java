@@ -3,6 +3,7 @@ package dev.weir.examples;
 import dev.weir.Weir;
 import dev.weir.WeirRuntime;
 import dev.weir.client.InMemoryOrchestrator;
+import dev.weir.client.Orchestrators;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,10 +52,10 @@ public final class Examples {
                 return 2;
             }
         }
-        InMemoryOrchestrator orchestrator = InMemoryOrchestrator.create().printTo(out);
+        InMemoryOrchestrator orchestrator = InMemoryOrchestrator.create();
         List<String> outcomes = new ArrayList<>();
         int failures = 0;
-        try (WeirRuntime weir = Weir.configure(config -> config.orchestrator(orchestrator))) {
+        try (WeirRuntime weir = Weir.configure(config -> config.orchestrator(Orchestrators.printing(orchestrator, out)))) {
             for (String name : selected) {
                 out.println();
                 out.println("=== " + name);

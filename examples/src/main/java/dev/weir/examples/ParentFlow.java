@@ -4,6 +4,7 @@ import dev.weir.Flow;
 import dev.weir.Weir;
 import dev.weir.WeirRuntime;
 import dev.weir.client.InMemoryOrchestrator;
+import dev.weir.client.Orchestrators;
 import dev.weir.run.FlowRun;
 import dev.weir.run.TaskRun;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public class ParentFlow {
     }
 
     public static void main(String[] args) throws IOException {
-        try (WeirRuntime weir = Weir.configure(config -> config.orchestrator(InMemoryOrchestrator.create().printTo(System.out)))) {
+        try (WeirRuntime weir = Weir.configure(config -> config.orchestrator(Orchestrators.printing(InMemoryOrchestrator.create(), System.out)))) {
             System.out.println(create(weir).etlParentFlow(List.of(1, 2, 3), 2021, "yellow"));
         }
     }
