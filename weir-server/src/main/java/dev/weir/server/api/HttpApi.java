@@ -54,12 +54,9 @@ public final class HttpApi {
                     ctx -> ctx.json(OpenApiDocument.of(documented, HealthRoutes.VERSION)));
             documented.addAll(routes.operations());
             javalin.routes.exception(Exception.class, Problems::handle);
-            javalin.routes.error(404, "*", ctx -> {
-                if (ctx.resultInputStream() == null) {
-                    Problems.send(ctx, 404, "No route " + ctx.method() + " " + ctx.path(), null);
-                }
-            });
-            javalin.routes.error(405, "*", ctx -> Problems.send(ctx, 405, ctx.method() + " is not allowed on " + ctx.path(), null));
+            for (int status : new int[] {400, 401, 403, 404, 405, 406, 408, 413, 415, 429, 500, 503}) {
+                javalin.routes.error(status, "*", ctx -> Problems.ensureProblem(ctx));
+            }
         });
     }
 }

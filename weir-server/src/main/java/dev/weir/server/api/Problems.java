@@ -45,8 +45,26 @@ final class Problems {
         return exception.getClass() == WeirException.class;
     }
 
+    private static final String SENT = "weir.problem";
+
     static void send(Context ctx, int status, String detail, String field) {
+        ctx.attribute(SENT, Boolean.TRUE);
         ctx.status(status).json(new Problem("about:blank", title(status), status, detail, field));
+    }
+
+    /** Replaces an error answer Javalin wrote itself (an unknown route, a wrong method) with a problem document. */
+    static void ensureProblem(Context ctx) {
+        if (ctx.attribute(SENT) != null) {
+            return;
+        }
+        int status = ctx.statusCode();
+        String detail = switch (status) {
+            case 404 -> "No route " + ctx.method() + " " + ctx.path();
+            case 405 -> ctx.method() + " is not allowed on " + ctx.path();
+            case 413 -> "The request body is larger than this server accepts";
+            default -> title(status);
+        };
+        send(ctx, status, detail, null);
     }
 
     private static String title(int status) {
