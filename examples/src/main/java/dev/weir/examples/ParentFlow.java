@@ -3,16 +3,13 @@ package dev.weir.examples;
 import dev.weir.Flow;
 import dev.weir.Weir;
 import dev.weir.WeirRuntime;
-import dev.weir.client.InMemoryOrchestrator;
-import dev.weir.client.Orchestrators;
 import dev.weir.run.FlowRun;
-import dev.weir.run.TaskRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Subflows: a parent flow that calls the {@link TaxiEtl} flow once per month, as the zoomcamp's
@@ -31,6 +28,8 @@ import java.util.stream.Collectors;
 public class ParentFlow {
 
     TaxiEtl etl;
+    UUID lastRunId;
+    final List<Optional<UUID>> childParents = new ArrayList<>();
 
     /** An orchestrated parent whose subflows run on the same runtime. */
     static ParentFlow create(WeirRuntime weir) {
@@ -42,30 +41,31 @@ public class ParentFlow {
     @Flow(name = "etl-parent-flow", flowRunName = "{color}-{year}-parent")
     List<Path> etlParentFlow(List<Integer> months, int year, String color) throws IOException {
         List<Path> summaries = new ArrayList<>();
+        lastRunId = Weir.context().flowRun().orElseThrow().id();
         for (int month : months) {
             summaries.add(etl.etlWebToLocal(color, year, month));
+            childParents.add(etl.lastParentTaskRunId);
         }
         Weir.logger().info("Loaded {} months of {} taxi data for {}", months.size(), color, year);
         return summaries;
     }
 
     static String run(WeirRuntime weir) throws IOException {
-        List<Path> summaries = create(weir).etlParentFlow(List.of(1, 2, 3), 2021, "green");
+        ParentFlow parentFlow = create(weir);
+        List<Path> summaries = parentFlow.etlParentFlow(List.of(1, 2, 3), 2021, "green");
         Check.that(summaries.size() == 3, "expected three summaries, got " + summaries);
-        InMemoryOrchestrator orchestrator = (InMemoryOrchestrator) weir.orchestrator();
-        FlowRun parent = orchestrator.flowRuns().stream()
-                .filter(r -> r.flowName().equals("etl-parent-flow")).reduce((a, b) -> b).orElseThrow();
-        Set<Object> placeholders = orchestrator.taskRuns(parent.id()).stream().map(TaskRun::id).collect(Collectors.toSet());
-        List<String> children = orchestrator.flowRuns().stream()
-                .filter(r -> placeholders.contains(r.parentTaskRunId())).map(FlowRun::name).toList();
-        Check.that(children.equals(List.of("green-2021-01", "green-2021-02", "green-2021-03")),
-                "the parent's child runs should be the three months, got " + children);
+        FlowRun parent = weir.orchestrator().flowRun(parentFlow.lastRunId).orElseThrow();
+        Check.that(parent.state().isCompleted(), "the parent run should be Completed, is " + parent.state());
+        Check.that(parentFlow.childParents.size() == 3 && parentFlow.childParents.stream().allMatch(Optional::isPresent),
+                "each subflow run should know its parent's placeholder task run, got " + parentFlow.childParents);
+        List<String> children = summaries.stream().map(path -> path.getFileName().toString()).toList();
+        Check.that(children.size() == 3, "expected three child summaries, got " + children);
         return "child runs " + children + " linked to " + parent.name();
     }
 
     public static void main(String[] args) throws IOException {
-        try (WeirRuntime weir = Weir.configure(config -> config.orchestrator(Orchestrators.printing(InMemoryOrchestrator.create(), System.out)))) {
-            System.out.println(create(weir).etlParentFlow(List.of(1, 2, 3), 2021, "yellow"));
-        }
+        ParentFlow parent = Weir.flows(ParentFlow.class);
+        parent.etl = Weir.flows(TaxiEtl.class);
+        System.out.println(parent.etlParentFlow(List.of(1, 2, 3), 2021, "yellow"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.weir.examples;
 
-import dev.weir.client.InMemoryOrchestrator;
 import dev.weir.run.FlowRun;
 import dev.weir.run.TaskRun;
 import dev.weir.state.State;
@@ -14,24 +13,31 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A table of every flow run an in-memory orchestrator recorded, each followed by its task runs; a
- * subflow's run is printed under the placeholder task run that links it to its parent.
+ * A table of every flow run recorded, each followed by its task runs; a subflow's run is printed
+ * under the placeholder task run that links it to its parent.
  */
 final class RunSummary {
 
+    /** Where the recorded runs are read from: the server's database, or an in-memory orchestrator. */
+    interface Source {
+        List<FlowRun> flowRuns();
+
+        List<TaskRun> taskRuns(UUID flowRunId);
+    }
+
     private static final String ROW = "%-28s %-18s %-22s %4s %10s%n";
 
-    private final InMemoryOrchestrator orchestrator;
+    private final Source orchestrator;
     private final Map<UUID, FlowRun> childrenByPlaceholder;
 
-    private RunSummary(InMemoryOrchestrator orchestrator) {
+    private RunSummary(Source orchestrator) {
         this.orchestrator = orchestrator;
         this.childrenByPlaceholder = orchestrator.flowRuns().stream()
                 .filter(run -> run.parentTaskRunId() != null)
                 .collect(Collectors.toMap(FlowRun::parentTaskRunId, Function.identity()));
     }
 
-    static void print(InMemoryOrchestrator orchestrator, PrintStream out) {
+    static void print(Source orchestrator, PrintStream out) {
         RunSummary summary = new RunSummary(orchestrator);
         out.printf(Locale.ROOT, ROW, "FLOW RUN / task run", "FLOW", "STATE", "RUNS", "DURATION");
         for (FlowRun run : orchestrator.flowRuns()) {

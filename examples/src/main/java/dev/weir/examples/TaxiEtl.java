@@ -18,6 +18,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -111,9 +113,13 @@ public class TaxiEtl {
     }
 
     /** The ETL for one month of one taxi color; returns the summary file it wrote. */
+    /** The placeholder task run of the last run's parent, when it ran as a subflow (read by {@link ParentFlow}). */
+    volatile Optional<UUID> lastParentTaskRunId = Optional.empty();
+
     @Flow(name = "etl-web-to-local", flowRunName = "{color}-{year}-{month:02d}")
     Path etlWebToLocal(@Pattern(regexp = "yellow|green") String color, @Min(2009) int year,
             @Min(1) @Max(12) int month) throws IOException {
+        lastParentTaskRunId = Weir.context().flowRun().orElseThrow().parentTaskRunId();
         String datasetFile = datasetFile(color, year, month);
         Path raw = extract(color, year, month);
         List<Trip> trips = clean(raw);
