@@ -83,9 +83,7 @@ public final class FlowRunOrchestrator {
         }
         database.inTransaction(tx -> {
             tx.taskRuns().upsert(taskRuns);
-            for (TaskRun run : taskRuns) {
-                tx.events().insert(StateEvents.taskRun(run, run.state().timestamp()));
-            }
+            tx.events().insertAll(taskRuns.stream().map(run -> StateEvents.taskRun(run, run.state().timestamp())).toList());
             return null;
         });
         changed.run();

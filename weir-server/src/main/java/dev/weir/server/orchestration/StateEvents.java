@@ -44,8 +44,9 @@ public final class StateEvents {
         resource.put("weir.state-name", run.state().name());
         List<Map<String, String>> related = run.flowRunId() == null ? List.of() : List.of(Map.of(
                 "weir.resource.id", "weir.flow-run." + run.flowRunId(), "weir.resource.role", "flow-run"));
-        Map<String, Object> payload = Map.of("validated_state", Map.of("type", run.state().type().name(),
-                "name", run.state().name(), "message", run.state().message()));
+        Map<String, Object> payload = run.state().message().isEmpty()
+                ? Map.of()
+                : Map.of("message", run.state().message());
         return new Event(Ids.newId(), occurred, "weir.task-run." + run.state().name(), "weir.task-run." + run.id(),
                 resource, related, payload);
     }

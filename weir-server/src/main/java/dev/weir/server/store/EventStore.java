@@ -13,6 +13,9 @@ public interface EventStore {
     /** Inserts the event; an event whose id exists is ignored, so a retried insert is harmless. */
     void insert(Event event);
 
+    /** Inserts the events in one statement batch; ids that exist are ignored. */
+    void insertAll(List<Event> events);
+
     Optional<Event> read(UUID id);
 
     /** Events matching the filter, ordered by occurrence, then id. */

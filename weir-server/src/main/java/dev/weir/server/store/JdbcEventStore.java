@@ -30,21 +30,33 @@ final class JdbcEventStore implements EventStore {
         this.jdbc = new Jdbc(sql);
     }
 
+    private static final String INSERT = "INSERT INTO events (id, occurred, event, resource_id, resource, related, payload)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+
     @Override
     public void insert(Event event) {
         Objects.requireNonNull(event, "event");
+        insertAll(List.of(event));
+    }
+
+    @Override
+    public void insertAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         executor.write(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO events (id, occurred, event, resource_id, resource, related, payload)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
-                sql.setUuid(insert, 1, event.id());
-                sql.setInstant(insert, 2, event.occurred());
-                insert.setString(3, event.event());
-                insert.setString(4, event.resourceId());
-                sql.setJson(insert, 5, event.resource());
-                sql.setJson(insert, 6, event.related());
-                sql.setJson(insert, 7, event.payload());
-                return insert.executeUpdate();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Event event : events) {
+                    sql.setUuid(insert, 1, event.id());
+                    sql.setInstant(insert, 2, event.occurred());
+                    insert.setString(3, event.event());
+                    insert.setString(4, event.resourceId());
+                    sql.setJson(insert, 5, event.resource());
+                    sql.setJson(insert, 6, event.related());
+                    sql.setJson(insert, 7, event.payload());
+                    insert.addBatch();
+                }
+                return insert.executeBatch().length;
             }
         });
     }

@@ -54,8 +54,16 @@ final class JdbcTaskRunStore implements TaskRunStore {
             return;
         }
         List<TaskRun> batch = List.copyOf(taskRuns);
+        // Several updates of one task run in a batch (Pending, Running, Completed): the row is written
+        // once, as the last update has it; every state still gets its history row below.
+        java.util.Map<UUID, TaskRun> latest = new java.util.LinkedHashMap<>();
+        for (TaskRun run : batch) {
+            latest.remove(run.id());
+            latest.put(run.id(), run);
+        }
+        List<TaskRun> rows = List.copyOf(latest.values());
         executor.write(connection -> {
-            upsertRows(connection, batch);
+            upsertRows(connection, rows);
             try (PreparedStatement insert = connection.prepareStatement(history.insertUnlessPresentSql())) {
                 for (TaskRun run : batch) {
                     history.bindUnlessPresent(insert, run.id(), run.state());
