@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * #openDatabase()}.
  */
 abstract class StoreContract
-        implements FlowRunContract, StateWriteContract, TaskRunContract, LogAndEventContract, DeletionContract {
+        implements FlowRunContract, StateWriteContract, TaskRunContract, LogAndEventContract, DeletionContract,
+                ApiKeyContract {
 
     protected Database db;
 
