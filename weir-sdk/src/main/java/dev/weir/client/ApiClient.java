@@ -14,13 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Sends JSON requests to the Weir API and reads the answers, retrying what may succeed later.
  *
  * <p>A request is retried up to {@link #MAX_RETRIES} times when the connection fails or times out, and
- * on 408, 429, 502, 503 and 504, waiting as {@link Backoff} says. Every retry sends the same bytes, so
+ * on 408, 429 and every 5xx, waiting as {@link Backoff} says. Every retry sends the same bytes, so
  * callers make their writes idempotent (client-chosen ids, transition ids). Any other answer outside
  * 2xx throws {@link ApiException} at once.
  *
@@ -32,7 +31,6 @@ final class ApiClient implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final Set<Integer> RETRYABLE = Set.of(408, 429, 502, 503, 504);
 
     private final URI base;
     private final Optional<String> apiKey;
@@ -106,7 +104,7 @@ final class ApiClient implements AutoCloseable {
                 if (status >= 200 && status < 300) {
                     return response;
                 }
-                if (!RETRYABLE.contains(status) || retry > MAX_RETRIES) {
+                if (!retryable(status) || retry > MAX_RETRIES) {
                     throw refused(request, response);
                 }
                 wait = backoff.delay(retry, response.headers().firstValue("Retry-After"));
@@ -160,5 +158,9 @@ final class ApiClient implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+    }
+
+    private static boolean retryable(int status) {
+        return status == 408 || status == 429 || status >= 500;
     }
 }
