@@ -3,7 +3,6 @@ package dev.weir.server.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,10 +14,12 @@ final class JdbcApiKeyStore implements ApiKeyStore {
 
     private final SqlExecutor executor;
     private final Sql sql;
+    private final Jdbc jdbc;
 
     JdbcApiKeyStore(SqlExecutor executor, Sql sql) {
         this.executor = executor;
         this.sql = sql;
+        this.jdbc = new Jdbc(sql);
     }
 
     @Override
@@ -35,30 +36,14 @@ final class JdbcApiKeyStore implements ApiKeyStore {
 
     @Override
     public Optional<ApiKeyRecord> findByHash(String keyHash) {
-        return executor.read(connection -> {
-            try (PreparedStatement select =
-                    connection.prepareStatement("SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = ?")) {
-                sql.bind(select, 1, keyHash);
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-                }
-            }
-        });
+        return executor.read(connection -> jdbc.one(connection,
+                "SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = ?", List.of(keyHash), this::row));
     }
 
     @Override
     public List<ApiKeyRecord> list() {
-        return executor.read(connection -> {
-            try (PreparedStatement select =
-                            connection.prepareStatement("SELECT " + COLUMNS + " FROM api_keys ORDER BY created DESC, id");
-                    ResultSet rs = select.executeQuery()) {
-                List<ApiKeyRecord> keys = new ArrayList<>();
-                while (rs.next()) {
-                    keys.add(row(rs));
-                }
-                return keys;
-            }
-        });
+        return executor.read(connection -> jdbc.list(connection,
+                "SELECT " + COLUMNS + " FROM api_keys ORDER BY created DESC, id", List.of(), this::row));
     }
 
     @Override
@@ -73,13 +58,7 @@ final class JdbcApiKeyStore implements ApiKeyStore {
 
     @Override
     public long countActive() {
-        return executor.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM api_keys WHERE revoked = 0");
-                    ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return executor.read(connection -> jdbc.count(connection, "SELECT COUNT(*) FROM api_keys WHERE revoked = 0", List.of()));
     }
 
     private ApiKeyRecord row(ResultSet rs) throws SQLException {
