@@ -316,6 +316,22 @@ class CachingTest {
     }
 
     @Test
+    void aPersistedFlowAndItsTasksNameWhereTheirResultsAreStored() {
+        Etl etl = runs.flows(Etl.class);
+
+        assertThat(etl.twiceInOneRun()).isEqualTo(2);
+
+        FlowRun run = runs.onlyFlowRun();
+        String flowKey = run.state().details().resultKey();
+        assertThat(flowKey).isNotBlank();
+        dev.weir.result.ResultStore store = dev.weir.result.ResultStore.create(
+                dev.weir.result.ResultStorage.localFileSystem(storage), runs.time);
+        assertThat(store.read(flowKey)).contains(2);
+        TaskRun first = runs.taskRuns(run).getFirst();
+        assertThat(store.read(first.state().details().resultKey())).contains(1);
+    }
+
+    @Test
     void anUnparseableExpirationIsRejectedNamingTheMethodAndValue() {
         assertThatThrownBy(() -> runs.flows(BadExpiration.class))
                 .isInstanceOf(FlowDefinitionException.class)

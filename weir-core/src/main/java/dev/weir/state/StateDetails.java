@@ -8,7 +8,7 @@ import java.util.UUID;
  * due, whether a failure may be retried, the transition id that makes a proposal idempotent.
  *
  * <p>A wire type: absent facts are {@code null}. {@code retriable} is {@code true} unless a retry
- * condition said otherwise.
+ * condition said otherwise. {@code resultKey} is the storage key of the run's persisted result.
  */
 public record StateDetails(
         UUID flowRunId,
@@ -18,36 +18,43 @@ public record StateDetails(
         String cacheKey,
         Instant cacheExpiration,
         boolean retriable,
-        UUID transitionId) {
+        UUID transitionId,
+        String resultKey) {
 
     /** Details with nothing in them. */
-    public static final StateDetails NONE = new StateDetails(null, null, null, null, null, null, true, null);
+    public static final StateDetails NONE = new StateDetails(null, null, null, null, null, null, true, null, null);
 
     /** These details with the time a scheduled state is due. */
     public StateDetails withScheduledTime(Instant time) {
         return new StateDetails(
-                flowRunId, taskRunId, childFlowRunId, time, cacheKey, cacheExpiration, retriable, transitionId);
+                flowRunId, taskRunId, childFlowRunId, time, cacheKey, cacheExpiration, retriable, transitionId, resultKey);
     }
 
     /** These details marked as not to be retried. */
     public StateDetails notRetriable() {
         return new StateDetails(
-                flowRunId, taskRunId, childFlowRunId, scheduledTime, cacheKey, cacheExpiration, false, transitionId);
+                flowRunId, taskRunId, childFlowRunId, scheduledTime, cacheKey, cacheExpiration, false, transitionId, resultKey);
     }
 
     /** These details naming the child flow run a placeholder task run stands for. */
     public StateDetails withChildFlowRunId(UUID id) {
-        return new StateDetails(flowRunId, taskRunId, id, scheduledTime, cacheKey, cacheExpiration, retriable, transitionId);
+        return new StateDetails(flowRunId, taskRunId, id, scheduledTime, cacheKey, cacheExpiration, retriable, transitionId, resultKey);
     }
 
     /** These details with the id that makes the proposal of this state idempotent. */
     public StateDetails withTransitionId(UUID id) {
         return new StateDetails(
-                flowRunId, taskRunId, childFlowRunId, scheduledTime, cacheKey, cacheExpiration, retriable, id);
+                flowRunId, taskRunId, childFlowRunId, scheduledTime, cacheKey, cacheExpiration, retriable, id, resultKey);
+    }
+
+    /** These details naming where the run's result is persisted. */
+    public StateDetails withResultKey(String key) {
+        return new StateDetails(flowRunId, taskRunId, childFlowRunId, scheduledTime, cacheKey, cacheExpiration, retriable,
+                transitionId, key);
     }
 
     /** These details with the cache key (and its expiry, or null for never) a completed state is stored under. */
     public StateDetails withCache(String key, Instant expiration) {
-        return new StateDetails(flowRunId, taskRunId, childFlowRunId, scheduledTime, key, expiration, retriable, transitionId);
+        return new StateDetails(flowRunId, taskRunId, childFlowRunId, scheduledTime, key, expiration, retriable, transitionId, resultKey);
     }
 }

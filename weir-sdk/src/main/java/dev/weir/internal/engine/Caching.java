@@ -114,6 +114,26 @@ final class Caching {
         }
     }
 
+    /**
+     * Persists a flow run's result when the flow says so (or the runtime default does), under a new
+     * key; empty when it is not persisted.
+     *
+     * @throws RuntimeException the serializer's exception when the value cannot be written
+     */
+    Optional<String> saveFlowResult(FlowDefinition flow, Object value) {
+        CacheSettings.FlowResults results = flow.results();
+        boolean persist = results.persistence() == Persistence.INHERIT
+                ? config.persistResultsByDefault()
+                : results.persistence() == Persistence.ON;
+        if (!persist) {
+            return Optional.empty();
+        }
+        String key = Ids.newId().toString();
+        store(results.storage()).write(key, value, flow.method().getGenericReturnType(),
+                results.serializer() != null ? results.serializer() : ResultSerializers.json(), Optional.empty());
+        return Optional.of(key);
+    }
+
     /** Stores a computed result; throws the serializer's exception when the value cannot be written. */
     void save(Plan plan, Object value) {
         plan.store().write(plan.storageKey(), value, plan.declaredType(), plan.serializer(), plan.expiration());

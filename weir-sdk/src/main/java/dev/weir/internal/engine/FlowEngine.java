@@ -126,7 +126,7 @@ final class FlowEngine {
         try {
             Object value = timeout == null ? body.call() : Timeouts.call(body, timeout, frame);
             scope.awaitOpenFutures();
-            return returned(value);
+            return persisted(scope, returned(value));
         } catch (TimeoutException e) {
             String message = "Flow run '" + scope.name() + "' exceeded its timeout of " + TaskEngine.seconds(timeout) + " s";
             scope.logger().error(message);
@@ -154,6 +154,22 @@ final class FlowEngine {
                     + " returned task runs did not complete"), value, null);
         }
         return new Attempt(State.completed(now()), value, null);
+    }
+
+    /** The completed state with the result's storage key, or Failed when the result cannot be persisted. */
+    private Attempt persisted(FlowScope scope, Attempt attempt) {
+        if (!attempt.proposal().isCompleted()) {
+            return attempt;
+        }
+        try {
+            return runtime.caching().saveFlowResult(scope.definition(), attempt.value())
+                    .map(key -> new Attempt(attempt.proposal().withDetails(attempt.proposal().details().withResultKey(key)),
+                            attempt.value(), null))
+                    .orElse(attempt);
+        } catch (RuntimeException e) {
+            scope.logger().error("The flow's result could not be persisted: {}", e.getMessage());
+            return new Attempt(State.failed(now(), "The result could not be persisted: " + e.getMessage()), null, e);
+        }
     }
 
     private static List<TaskFuture<?>> futures(Object value) {

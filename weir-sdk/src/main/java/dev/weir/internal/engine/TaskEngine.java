@@ -143,7 +143,8 @@ final class TaskEngine {
 
     private TaskOutcome cached(TaskScope scope, Object target, Caching.Hit hit, Caching.Plan plan) {
         State cached = State.cached(now());
-        cached = cached.withDetails(cached.details().withCache(plan.cacheKey(), hit.expiration().orElse(null)));
+        cached = cached.withDetails(cached.details().withCache(plan.cacheKey(), hit.expiration().orElse(null))
+                .withResultKey(plan.storageKey()));
         record(scope, cached);
         if (scope.flow() != null) {
             scope.flow().owners().register(hit.value(), scope.run().id());
@@ -228,6 +229,7 @@ final class TaskEngine {
             } catch (RuntimeException e) {
                 return failed(scope, target, State.failed(now(), "The result could not be persisted: " + e.getMessage()), e, false);
             }
+            completed = completed.withDetails(completed.details().withResultKey(plan.storageKey()));
             if (plan.cacheKey() != null) {
                 completed = completed.withDetails(completed.details().withCache(plan.cacheKey(), plan.expiration().orElse(null)));
             }
