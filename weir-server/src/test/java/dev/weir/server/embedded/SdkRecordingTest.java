@@ -102,6 +102,17 @@ class SdkRecordingTest {
     }
 
     @Test
+    void flowsRunAgainstAServerOnPostgresqlAreRecordedTheSameWay() throws Exception {
+        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres =
+                        io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+                Database database = Database.open(postgres.getJdbcUrl("postgres", "postgres"));
+                WeirServer server = WeirServer.start(ServerConfig.defaults().withPort(0), database)) {
+            runFlows(db -> HttpOrchestrator.create(server.apiUrl(), Optional.empty()), database);
+            assertRecorded(database);
+        }
+    }
+
+    @Test
     void flowsRunEmbeddedAreRecordedInTheLocalDatabase() {
         String url = "jdbc:sqlite:" + home.resolve("weir.db");
         runFlows(db -> EmbeddedOrchestrator.open(url), null);
