@@ -37,6 +37,10 @@ public final class HttpApi {
                 javalin.routes.beforeMatched("/api/*", new AccessControl(keys));
             }
             javalin.routes.before("/api/*", ctx -> {
+                if (ctx.path().endsWith("/stream") && !String.valueOf(ctx.header("Accept")).contains("text/event-stream")) {
+                    throw new ApiException(406, "Accept", ctx.path() + " is a stream of server-sent events;"
+                            + " send 'Accept: text/event-stream'");
+                }
                 String length = ctx.header("Content-Length");
                 if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > config.maxBodyBytes()) {
                     throw new ApiException(413, null, "The request body has " + length + " bytes; at most "

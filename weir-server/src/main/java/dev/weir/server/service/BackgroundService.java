@@ -39,11 +39,17 @@ public abstract class BackgroundService implements AutoCloseable {
         }
     }
 
+    /** Stops the loop and waits (a few seconds at most) for a round under way to finish. */
     @Override
     public void close() {
         Thread running = thread;
         if (running != null) {
             running.interrupt();
+            try {
+                running.join(java.time.Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

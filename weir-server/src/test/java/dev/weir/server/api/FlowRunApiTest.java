@@ -193,6 +193,14 @@ class FlowRunApiTest {
     }
 
     @Test
+    void aStreamRequestedWithoutTheEventStreamAcceptHeaderIsRefusedClearly() {
+        TestClient.Response response = client.send(client.request("/logs/stream?flowRunId=" + Ids.newId())
+                .header("Accept", "application/json").GET());
+        assertThat(response.status()).isEqualTo(406);
+        assertThat(response.json().get("detail").asText()).contains("Accept: text/event-stream");
+    }
+
+    @Test
     void deletingARunRemovesItAndAnUnknownRunIsNotFound() {
         UUID id = Ids.newId();
         client.post("/flow_runs", create(id, 0));
