@@ -103,6 +103,17 @@ public final class Engine {
                 body::apply, List.of());
     }
 
+    /**
+     * Executes an existing flow run (one a deployment created) in this process: loads the entry point
+     * ({@code com.acme.Etl#run}), converts the run's parameters to the method's Java types, and calls
+     * the flow so that it records its states on that run. Returns the run's final state.
+     *
+     * @throws dev.weir.core.WeirException naming the entry point or the parameter that is wrong
+     */
+    public static dev.weir.state.State runFlowRun(java.util.UUID flowRunId, String entrypoint) {
+        return FlowRunExecution.run(DefaultRuntime.get(), flowRunId, entrypoint);
+    }
+
     public static <T> TaskFuture<T> allowFailure(TaskFuture<T> upstream) {
         return upstream instanceof AllowFailure<T> ? upstream : new AllowFailure<>(upstream);
     }

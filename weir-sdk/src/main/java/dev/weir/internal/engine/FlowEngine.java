@@ -43,16 +43,37 @@ final class FlowEngine {
         this.runtime = runtime;
     }
 
+    /** The flow run the next top-level flow call on this thread executes instead of creating one. */
+    private static final ThreadLocal<FlowRun> EXISTING = new ThreadLocal<>();
+
+    /** Runs {@code call} so that the flow it calls executes {@code run}, which already exists (a deployment's run). */
+    static Object executing(FlowRun run, Callable<?> call) throws Exception {
+        EXISTING.set(run);
+        try {
+            return call.call();
+        } finally {
+            EXISTING.remove();
+        }
+    }
+
     Object call(FlowDefinition definition, Object target, Object[] args, Callable<?> body) {
         Frame parent = Frames.current();
+        FlowRun existing = parent == null ? EXISTING.get() : null;
+        EXISTING.remove();
         Map<String, Object> parameters = Arguments.named(definition.parameterNames(), args);
-        String name = definition.runName() != null ? definition.runName().render(parameters) : RunNames.generate();
-        UUID id = Ids.newId();
-        TaskScope placeholder = parent != null && parent.flow() != null ? placeholder(parent, definition, name) : null;
-        FlowRun run = runtime.orchestrator().createFlowRun(new FlowRunCreate(id, name, definition.name(),
-                definition.version(), Arguments.jsonReady(parameters), List.of(),
-                placeholder == null ? null : placeholder.run().id(),
-                new RetryPolicy(definition.retries(), definition.retryDelaySeconds()), State.pending(now())));
+        TaskScope placeholder = null;
+        FlowRun run;
+        if (existing != null) {
+            run = existing;
+        } else {
+            String generated = definition.runName() != null ? definition.runName().render(parameters) : RunNames.generate();
+            placeholder = parent != null && parent.flow() != null ? placeholder(parent, definition, generated) : null;
+            run = runtime.orchestrator().createFlowRun(new FlowRunCreate(Ids.newId(), generated, definition.name(),
+                    definition.version(), Arguments.jsonReady(parameters), List.of(),
+                    placeholder == null ? null : placeholder.run().id(),
+                    new RetryPolicy(definition.retries(), definition.retryDelaySeconds()), State.pending(now())));
+        }
+        String name = run.name();
         RunLogger logger = runtime.logger(run.id(), null, "Flow run '" + name + "'");
         Runner runner = Runner.create(definition.taskRunner(), definition.maxConcurrency());
         FlowScope scope = new FlowScope(definition, run.id(), name, parameters,

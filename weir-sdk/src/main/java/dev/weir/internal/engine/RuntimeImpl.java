@@ -48,6 +48,11 @@ final class RuntimeImpl implements WeirRuntime {
         }
     }
 
+    /** The flows and tasks of {@code type}, read and checked once. */
+    ClassDefinition definitionOf(Class<?> type) {
+        return interceptors.computeIfAbsent(type, this::interceptorOf).definition();
+    }
+
     private Interceptor interceptorOf(Class<?> type) {
         ClassDefinition definition = DefinitionReader.read(type, config);
         taskDefinitions.putAll(definition.tasks());
