@@ -37,6 +37,7 @@ final class FlowRunExecution {
             throw e;
         }
         Object instance = runtime.flows(method.getDeclaringClass());
+        method.setAccessible(true);
         try {
             FlowEngine.executing(run, () -> method.invoke(instance, args));
         } catch (InvocationTargetException e) {
