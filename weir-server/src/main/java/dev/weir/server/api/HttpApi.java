@@ -32,6 +32,7 @@ public final class HttpApi {
             javalin.http.maxRequestSize = config.maxBodyBytes();
             javalin.http.defaultContentType = "application/json";
             javalin.jsonMapper(new JacksonJsonMapper(Json.mapper()));
+            StaticUi.register(javalin);
             ApiRoutes routes = new ApiRoutes(javalin.routes);
             if (config.auth()) {
                 javalin.routes.beforeMatched("/api/*", new AccessControl(keys));

@@ -1,0 +1,221 @@
+package dev.weir.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weir.Flow;
+import dev.weir.FlowRunException;
+import dev.weir.Task;
+import dev.weir.TaskFuture;
+import dev.weir.Weir;
+import dev.weir.WeirRuntime;
+import dev.weir.client.HttpOrchestrator;
+import dev.weir.client.Orchestrators;
+import dev.weir.core.Json;
+import dev.weir.server.ServerConfig;
+import dev.weir.server.WeirServer;
+import dev.weir.server.auth.ApiKeys;
+import dev.weir.server.auth.Role;
+import dev.weir.server.store.Database;
+import dev.weir.server.store.FlowRunFilter;
+import dev.weir.server.store.FlowRunRecord;
+import dev.weir.server.store.FlowRunSort;
+import dev.weir.server.store.Page;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web UI in a real browser against a real server on port 0, seeded by running real flows through
+ * the HTTP API. The browser side is {@code weir-ui/e2e/run.mjs} (playwright-core driving Debian's
+ * chromium); this test records the runs, starts the script and fails with its output when a check
+ * fails. It fails, rather than skips, when node, chromium or playwright-core is missing: a UI that
+ * went untested must not look green. {@code .ci/run} installs chromium; weir-ui's build installs
+ * playwright-core.
+ */
+class UiEndToEndTest {
+
+    static final String HOSTILE = "<script>window.__weirPwned = true</script>"
+            + "<img src=x onerror=\"window.__weirPwned = 1\"><b>not bold</b> & done";
+
+    private static final Path UI = Path.of(System.getProperty("user.dir")).resolveSibling("weir-ui");
+    private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots").toAbsolutePath();
+
+    @TempDir
+    Path home;
+
+    /** Flows with the shapes the UI draws: a fan-out and fan-in, a failure, hostile text, a subflow. */
+    public static class Shop {
+
+        @Task
+        List<Integer> extract(int n) {
+            Weir.logger().info("extracted {} rows", n);
+            return new ArrayList<>(IntStream.rangeClosed(1, n).boxed().toList());
+        }
+
+        @Task
+        List<Integer> clean(List<Integer> rows) {
+            return new ArrayList<>(rows.stream().filter(r -> r % 2 == 1).toList());
+        }
+
+        @Task
+        Map<String, Integer> enrich(List<Integer> rows) {
+            return new LinkedHashMap<>(Map.of("rows", rows.size()));
+        }
+
+        @Task
+        void audit() {
+            Weir.logger().debug("audit trail written");
+        }
+
+        @Task
+        String load(List<Integer> cleaned, Map<String, Integer> enriched) {
+            Weir.logger().warn("loaded {} of {} rows", cleaned.size(), enriched.get("rows"));
+            return "loaded " + cleaned.size();
+        }
+
+        @Flow(name = "orders")
+        String orders(int n) {
+            List<Integer> rows = extract(n);
+            TaskFuture<List<Integer>> cleaned = Weir.submit(this::clean, rows);
+            TaskFuture<Map<String, Integer>> enriched = Weir.submit(this::enrich, rows);
+            TaskFuture<Void> audited = Weir.submit(this::audit);
+            return Weir.waitFor(audited).submit(this::load, cleaned.result(), enriched.result()).result();
+        }
+
+        @Task
+        int explode() {
+            throw new IllegalArgumentException("bad row 17");
+        }
+
+        @Flow(name = "broken")
+        int broken() {
+            Weir.logger().info("about to explode");
+            return explode();
+        }
+
+        @Flow(name = "hostile")
+        void hostile() {
+            Weir.logger().info("{}", HOSTILE);
+        }
+
+        @Flow(name = "nightly")
+        String nightly() {
+            return orders(3);
+        }
+    }
+
+    @Test
+    void theUiShowsRecordedRunsTheirFailuresAndLogsInARealBrowser() throws Exception {
+        String node = require("node", List.of("node", "--version"));
+        Path chromium = Path.of(Optional.ofNullable(System.getenv("WEIR_CHROMIUM")).orElse("/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            fail("No chromium at " + chromium + ": install it (apt-get install -y chromium; .ci/run does) or set WEIR_CHROMIUM");
+        }
+        if (!Files.isDirectory(UI.resolve("node_modules/playwright-core"))) {
+            fail("playwright-core is not installed in " + UI + ": build weir-ui first (its Maven build runs npm ci)");
+        }
+        if (!Files.exists(UI.resolve("target/classes/weir-ui/index.html"))) {
+            fail("The UI is not built in " + UI + "/target/classes/weir-ui: build weir-ui first");
+        }
+        try (Database database = Database.open("jdbc:sqlite:" + home.resolve("weir.db"));
+                WeirServer server = WeirServer.start(ServerConfig.defaults().withPort(0), database);
+                WeirServer guarded = WeirServer.start(ServerConfig.defaults().withPort(0).withAuth(true), database)) {
+            Map<String, Object> seed = seed(server);
+            // The same runs behind a server with auth on: the UI must ask for a key and send it.
+            seed.put("authBaseUrl", "http://127.0.0.1:" + guarded.port());
+            seed.put("apiKey", new ApiKeys(database.apiKeys(), InstantSource.system()).create("ui", Role.VIEWER).key());
+            Path seedFile = Files.writeString(home.resolve("seed.json"), Json.mapper().writeValueAsString(seed));
+            ProcessBuilder builder = new ProcessBuilder(node, UI.resolve("e2e/run.mjs").toString(),
+                    "http://127.0.0.1:" + server.port(), SCREENSHOTS.toString(), seedFile.toString())
+                    .directory(UI.toFile())
+                    .redirectErrorStream(true);
+            builder.environment().put("WEIR_CHROMIUM", chromium.toString());
+            Process process = builder.start();
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            Thread reader = Thread.ofVirtual().start(() -> copy(process.getInputStream(), output));
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("The browser checks did not finish in 180 s:\n" + output.toString(StandardCharsets.UTF_8));
+            }
+            reader.join(5000);
+            String log = output.toString(StandardCharsets.UTF_8);
+            System.out.println(log);
+            assertThat(process.exitValue()).as("weir-ui/e2e/run.mjs failed:\n%s", log).isZero();
+            JsonNode result = Json.mapper().readTree(log.substring(log.lastIndexOf("E2E_RESULT ") + 11).lines().findFirst().orElseThrow());
+            assertThat(result.get("checks")).allSatisfy(c -> assertThat(c.get("ok").asBoolean()).as(c.toString()).isTrue());
+            System.out.printf("UI figures: flow runs list visible after %d ms; bundle %d bytes, %d gzipped; screenshots in %s%n",
+                    result.get("runsListVisibleMs").asLong(), result.get("bundle").get("raw").asLong(),
+                    result.get("bundle").get("gzip").asLong(), SCREENSHOTS);
+            assertThat(result.get("bundle").get("gzip").asLong()).as("gzipped bundle").isLessThan(1024 * 1024);
+            assertThat(SCREENSHOTS.resolve("flow-runs.png")).exists();
+        }
+    }
+
+    /** Runs the flows through the HTTP API and returns what the browser checks need to know. */
+    private static Map<String, Object> seed(WeirServer server) {
+        try (WeirRuntime weir = Weir.configure(c -> c.orchestrator(
+                Orchestrators.batching(HttpOrchestrator.create(server.apiUrl(), Optional.empty()))))) {
+            Shop shop = weir.flows(Shop.class);
+            assertThat(shop.orders(5)).isEqualTo("loaded 3");
+            assertThat(shop.orders(8)).isEqualTo("loaded 4");
+            assertThatThrownBy(shop::broken).isInstanceOf(FlowRunException.class);
+            shop.hostile();
+            assertThat(shop.nightly()).isEqualTo("loaded 2");
+        }
+        List<FlowRunRecord> runs = server.database().flowRuns().list(FlowRunFilter.all(), FlowRunSort.CREATED_ASC, Page.DEFAULT);
+        Map<String, Object> seed = new LinkedHashMap<>();
+        seed.put("graphRunId", id(runs, "orders", false));
+        seed.put("failedRunId", id(runs, "broken", false));
+        seed.put("hostileRunId", id(runs, "hostile", false));
+        seed.put("parentRunId", id(runs, "nightly", false));
+        seed.put("hostileText", HOSTILE);
+        seed.put("runNames", runs.stream().map(r -> r.run().name()).toList());
+        return seed;
+    }
+
+    private static String id(List<FlowRunRecord> runs, String flow, boolean subflow) {
+        return runs.stream()
+                .filter(r -> r.run().flowName().equals(flow) && (r.run().parentTaskRunId() != null) == subflow)
+                .findFirst().orElseThrow(() -> new AssertionError("no run of " + flow + " in " + runs))
+                .id().toString();
+    }
+
+    private static String require(String program, List<String> probe) {
+        try {
+            Process process = new ProcessBuilder(probe).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
+                return program;
+            }
+        } catch (IOException e) {
+            // reported below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return fail(program + " is not on the PATH: the UI's browser checks need Node.js 20 or newer");
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out) {
+        try {
+            in.transferTo(out);
+        } catch (IOException e) {
+            // the process ended; what was read is kept
+        }
+    }
+}

@@ -1,0 +1,233 @@
+// End-to-end checks of the Weir UI in a real browser (Debian's chromium through playwright-core).
+//
+//   node e2e/run.mjs <baseUrl> <screenshotDir> <seed.json>
+//
+// The seed file names the runs the caller recorded: {"failedRunId", "hostileRunId", "hostileText",
+// "graphRunId", "parentRunId", "runNames": [...]}. Prints one "E2E_RESULT {...}" line with the figures
+// and exits non-zero on the first failed check. Started by weir-server's UiEndToEndTest.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const [baseUrl, shots, seedFile] = process.argv.slice(2);
+if (!baseUrl || !shots || !seedFile) {
+  console.error('usage: node e2e/run.mjs <baseUrl> <screenshotDir> <seed.json>');
+  process.exit(2);
+}
+const seed = JSON.parse(readFileSync(seedFile, 'utf8'));
+const executablePath = process.env.WEIR_CHROMIUM || '/usr/bin/chromium';
+const here = dirname(fileURLToPath(import.meta.url));
+mkdirSync(shots, { recursive: true });
+
+/** The gzipped size of the built UI (every file, as a browser would fetch it compressed). */
+function bundleSize(root) {
+  let raw = 0;
+  let gzip = 0;
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else {
+        const bytes = readFileSync(path);
+        raw += bytes.length;
+        gzip += gzipSync(bytes, { level: 9 }).length;
+      }
+    }
+  };
+  walk(root);
+  return { raw, gzip };
+}
+
+const results = { checks: [] };
+const userDataDir = mkdtempSync(join(tmpdir(), 'weir-e2e-chromium-'));
+let context;
+let failed = false;
+
+async function check(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    results.checks.push({ name, ok: true, ms: Date.now() - started });
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    failed = true;
+    results.checks.push({ name, ok: false, error: String(e?.message ?? e) });
+    console.log(`FAIL ${name}: ${e?.stack ?? e}`);
+    throw e;
+  }
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+try {
+  results.bundle = bundleSize(join(here, '..', 'target', 'classes', 'weir-ui'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('dialog', (d) => {
+    pageErrors.push(`unexpected dialog: ${d.message()}`);
+    d.dismiss();
+  });
+
+  await check('the flow runs page lists the recorded runs', async () => {
+    const started = Date.now();
+    await page.goto(`${baseUrl}/runs`, { waitUntil: 'commit' });
+    await page.locator('[data-testid=flow-run-table] tbody tr').first().waitFor({ state: 'visible' });
+    results.runsListVisibleMs = Date.now() - started;
+    for (const name of seed.runNames) {
+      await page.getByRole('link', { name, exact: true }).first().waitFor({ state: 'visible' });
+    }
+    const failedRow = page.locator(`tr[data-run-id="${seed.failedRunId}"]`);
+    expect((await failedRow.locator('.badge').textContent()) === 'Failed', 'the failed run has a Failed badge');
+    await page.screenshot({ path: join(shots, 'flow-runs.png'), fullPage: true });
+  });
+
+  await check('the state filter narrows the list to failed runs', async () => {
+    await page.locator('label.chip[data-state=FAILED]').click();
+    await page.waitForURL(/state=FAILED/);
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid=flow-run-table] tbody .badge')].every((b) => b.getAttribute('data-state') === 'FAILED'),
+    );
+    await page.locator(`tr[data-run-id="${seed.failedRunId}"]`).waitFor();
+  });
+
+  await check("a failed run's page shows its failed task and the exception in its logs", async () => {
+    await page.goto(`${baseUrl}/runs/${seed.failedRunId}`);
+    const task = page.locator('[data-testid=task-timeline] .gantt-row[data-state=FAILED]');
+    await task.first().waitFor();
+    expect((await task.first().getAttribute('data-task-run')).startsWith('explode'), 'the failed task is explode');
+    await page.locator('[data-testid=log-lines]').getByText('IllegalArgumentException: bad row 17').first().waitFor();
+    await page.locator('[data-testid=state-message]').waitFor();
+    await page.screenshot({ path: join(shots, 'flow-run-failed.png'), fullPage: true });
+    await page.selectOption('select[aria-label="Lowest level shown"]', 'ERROR');
+    const levels = await page.locator('[data-testid=log-lines] .log-level').allTextContents();
+    expect(levels.length > 0 && levels.every((l) => l === 'ERROR'), `only ERROR lines after filtering, got ${levels}`);
+  });
+
+  await check('a run with a fan-out graph draws its tasks and edges', async () => {
+    await page.goto(`${baseUrl}/runs/${seed.graphRunId}`);
+    await page.locator('[data-testid=task-timeline] .gantt-row').nth(4).waitFor();
+    await page.getByRole('tab', { name: 'Graph' }).click();
+    const graph = page.locator('[data-testid=task-graph]');
+    await graph.locator('g.node').nth(4).waitFor();
+    expect((await graph.locator('path.edge').count()) >= 4, 'at least four edges');
+    expect((await graph.locator('path.edge.wait').count()) >= 1, 'a wait-for edge');
+    await page.screenshot({ path: join(shots, 'flow-run-graph.png'), fullPage: true });
+    await page.getByRole('tab', { name: 'Parameters' }).click();
+    await page.locator('[data-testid=parameters]').waitFor();
+  });
+
+  await check("a parent run lists its subflow's run", async () => {
+    await page.goto(`${baseUrl}/runs/${seed.parentRunId}`);
+    await page.getByRole('tab', { name: 'Subflows' }).click();
+    await page.locator('[data-testid=flow-run-table] tbody tr').first().waitFor();
+  });
+
+  await check('an HTML and script log line is shown as text', async () => {
+    await page.goto(`${baseUrl}/runs/${seed.hostileRunId}`);
+    const logs = page.locator('[data-testid=log-lines]');
+    await logs.getByText(seed.hostileText, { exact: true }).waitFor();
+    expect((await logs.locator('script, img, b').count()) === 0, 'no element made from the log text');
+    expect((await page.evaluate(() => window.__weirPwned)) === undefined, 'the script did not run');
+    await page.screenshot({ path: join(shots, 'flow-run-html-log.png'), fullPage: true });
+  });
+
+  await check('an unknown run id shows the not-found page', async () => {
+    await page.goto(`${baseUrl}/runs/01930000-0000-7000-8000-000000000000`);
+    await page.locator('[data-testid=not-found]').waitFor();
+    await page.goto(`${baseUrl}/runs/not-a-run`);
+    await page.locator('[data-testid=not-found]').waitFor();
+    await page.screenshot({ path: join(shots, 'not-found.png') });
+  });
+
+  await check('the dashboard counts runs by state, failures first', async () => {
+    await page.goto(`${baseUrl}/`);
+    const first = page.locator('.cards a.card').first();
+    await first.waitFor();
+    expect((await first.getAttribute('data-state')) === 'FAILED', 'the first state card is Failed');
+    expect(Number(await first.locator('.card-value').textContent()) >= 1, 'at least one failed run counted');
+    await page.locator('section[aria-labelledby=failed-title] [data-testid=flow-run-table]').waitFor();
+    await page.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
+  });
+
+  await check('flows, a flow, events and the coming-soon pages render', async () => {
+    await page.goto(`${baseUrl}/flows`);
+    await page.locator('[data-testid=flow-table]').getByRole('link', { name: 'broken' }).click();
+    await page.waitForURL(/\/flows\/broken$/);
+    await page.locator(`tr[data-run-id="${seed.failedRunId}"]`).waitFor();
+    await page.screenshot({ path: join(shots, 'flow.png'), fullPage: true });
+    await page.goto(`${baseUrl}/flows`);
+    await page.locator('[data-testid=flow-table]').waitFor();
+    await page.screenshot({ path: join(shots, 'flows.png'), fullPage: true });
+    await page.goto(`${baseUrl}/events`);
+    await page.locator('[data-testid=event-table] tbody tr').first().waitFor();
+    await page.screenshot({ path: join(shots, 'events.png'), fullPage: true });
+    await page.getByRole('link', { name: /Deployments/ }).click();
+    await page.getByText('Coming soon').waitFor();
+    await page.screenshot({ path: join(shots, 'deployments-coming-soon.png') });
+  });
+
+  await check('an API that is down shows a banner, keeps the data and recovers by retrying', async () => {
+    await page.goto(`${baseUrl}/runs`);
+    await page.locator(`tr[data-run-id="${seed.failedRunId}"]`).waitFor();
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+    const banner = page.locator('.banner');
+    await banner.waitFor({ timeout: 20_000 });
+    expect(await page.locator(`tr[data-run-id="${seed.failedRunId}"]`).isVisible(), 'the last list stays on screen');
+    await page.screenshot({ path: join(shots, 'api-down.png') });
+    await page.unroute('**/api/**');
+    await banner.waitFor({ state: 'detached', timeout: 20_000 });
+  });
+
+  await check('with auth on, the UI asks for a key, sends it, and asks again when it is refused', async () => {
+    const base = seed.authBaseUrl;
+    await page.goto(`${base}/runs`);
+    const prompt = page.getByRole('heading', { name: 'This Weir server needs an API key' });
+    await prompt.waitFor();
+    await page.screenshot({ path: join(shots, 'api-key-prompt.png') });
+    await page.getByLabel('API key', { exact: true }).fill('weir_not_a_key');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('The server did not accept this key.').waitFor();
+    await page.getByLabel('API key', { exact: true }).fill(seed.apiKey);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator(`tr[data-run-id="${seed.failedRunId}"]`).waitFor();
+    expect((await page.locator('.live').textContent()).includes('Every'), 'polls instead of using EventSource with a key');
+    await page.goto(`${base}/runs/${seed.failedRunId}`);
+    await page.locator('[data-testid=log-lines]').getByText('IllegalArgumentException: bad row 17').first().waitFor();
+    await page.evaluate(() => sessionStorage.setItem('weir.apiKey', 'weir_revoked'));
+    await page.reload();
+    await prompt.waitFor();
+  });
+
+  await check('no script errors on any page', async () => {
+    expect(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`);
+  });
+} catch {
+  failed = true;
+} finally {
+  await context?.close().catch(() => {});
+  rmSync(userDataDir, { recursive: true, force: true });
+  console.log(`E2E_RESULT ${JSON.stringify(results)}`);
+  process.exit(failed ? 1 : 0);
+}
