@@ -5,6 +5,7 @@ import dev.weir.state.StateType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -91,6 +92,13 @@ final class JdbcFlowRunStore implements FlowRunStore {
         Where where = where(filter);
         String query = "SELECT COUNT(*) FROM flow_runs fr JOIN flows f ON f.id = fr.flow_id" + where.sql();
         return executor.read(connection -> jdbc.count(connection, query, where.values()));
+    }
+
+    @Override
+    public List<FlowRunRecord> listDue(String stateName, Instant before, int limit) {
+        String query = FlowRunRows.SELECT + " WHERE fr.state_type = 'SCHEDULED' AND fr.state_name = ?"
+                + " AND fr.expected_start_time < ? ORDER BY fr.expected_start_time, fr.id LIMIT ?";
+        return executor.read(connection -> jdbc.list(connection, query, List.of(stateName, before, limit), rows::read));
     }
 
     private static Where where(FlowRunFilter filter) {
