@@ -19,8 +19,8 @@ public interface FlowRunStore {
 
     /**
      * Creates a run (its flow too, if new) with its initial state as the first history row.
-     * Idempotent: if a run with the same id, or with the same flow and idempotency key, exists, it is
-     * returned unchanged and {@link CreatedFlowRun#inserted()} is false.
+     * Idempotent: if a run with the same id, or with the same flow and idempotency key, or (for an
+     * auto-scheduled run) with the same deployment, schedule and slot exists, it is returned unchanged and {@link CreatedFlowRun#inserted()} is false.
      */
     CreatedFlowRun create(NewFlowRun run);
 

@@ -56,13 +56,24 @@ final class JdbcFlowRunStore implements FlowRunStore {
 
     private Optional<FlowRunRecord> existing(Connection connection, NewFlowRun run, UUID flowId) throws SQLException {
         Optional<FlowRunRecord> byId = find(connection, run.create().id(), false);
-        if (byId.isPresent() || run.idempotencyKey() == null) {
+        if (byId.isPresent()) {
             return byId;
         }
-        return jdbc.one(connection,
-                FlowRunRows.SELECT + " WHERE fr.flow_id = ? AND fr.idempotency_key = ?",
-                List.of(flowId, run.idempotencyKey()),
-                rows::read);
+        if (run.idempotencyKey() != null) {
+            Optional<FlowRunRecord> byKey = jdbc.one(connection,
+                    FlowRunRows.SELECT + " WHERE fr.flow_id = ? AND fr.idempotency_key = ?",
+                    List.of(flowId, run.idempotencyKey()),
+                    rows::read);
+            if (byKey.isPresent()) {
+                return byKey;
+            }
+        }
+        if (run.scheduleId() != null && run.deploymentId() != null && run.expectedStartTime() != null) {
+            return jdbc.one(connection, FlowRunRows.SELECT + " WHERE fr.auto_scheduled = 1 AND fr.deployment_id = ?"
+                    + " AND fr.schedule_id = ? AND fr.expected_start_time = ?",
+                    List.of(run.deploymentId(), run.scheduleId(), run.expectedStartTime()), rows::read);
+        }
+        return Optional.empty();
     }
 
     @Override
