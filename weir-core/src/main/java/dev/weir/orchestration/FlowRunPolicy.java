@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The ordered rules every proposed flow-run state passes, and the bookkeeping of what is written.
  *
- * <p>Order: idempotent transitions, leaving final states, cancelling, no double start, the transition
- * table, copy scheduled time, wait for scheduled time, retries. The first rule that decides ends the
+ * <p>Order: idempotent transitions, leaving final states, cancelling, no double start, late only from
+ * scheduled, the transition table, copy scheduled time, wait for scheduled time, retries. The first rule that decides ends the
  * evaluation; a proposal that passes them all is accepted as the rules left it.
  */
 public final class FlowRunPolicy {
@@ -23,6 +23,7 @@ public final class FlowRunPolicy {
             new LeaveFinalStatesOnlyAsAllowed(),
             new CancellingOnlyToCancelled(),
             new NoDoubleStart(),
+            new LateOnlyFromScheduled(),
             new KnownTransitionsOnly(),
             new CopyScheduledTime(),
             new WaitForScheduledTime(),

@@ -174,4 +174,40 @@ class FlowRunRulesTest {
             assertThat(outcome.decision()).isInstanceOf(StateDecision.Abort.class);
         }
     }
+
+    @Nested
+    class Late {
+        private final State late = State.of(StateType.SCHEDULED, State.LATE, "", NOW);
+
+        @Test
+        void aScheduledRunMayBeRenamedLate() {
+            assertThat(apply(new LateOnlyFromScheduled(), FlowRuns.in(State.scheduled(NOW, NOW)), late))
+                    .isEqualTo(RuleResult.proceed(late));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = StateType.class, names = {"SCHEDULED"}, mode = EnumSource.Mode.EXCLUDE)
+        void anyOtherRunIsNotRenamedLate(StateType current) {
+            RuleResult result = apply(new LateOnlyFromScheduled(), FlowRuns.in(State.of(current, NOW)), late);
+            assertThat(result).isInstanceOfSatisfying(RuleResult.Decide.class, d -> {
+                assertThat(d.decision()).isInstanceOf(StateDecision.Abort.class);
+                assertThat(d.write()).isFalse();
+            });
+        }
+
+        @Test
+        void theStandardPolicyRefusesLateForARunningRun() {
+            FlowRun running = FlowRuns.in(State.running(NOW));
+            FlowRunPolicy.Outcome outcome = FlowRunPolicy.standard().apply(running, late, NOW);
+            assertThat(outcome.written()).isFalse();
+            assertThat(outcome.decision()).isInstanceOf(StateDecision.Abort.class);
+        }
+
+        @Test
+        void otherScheduledNamesAreNotThisRulesConcern() {
+            State retry = State.awaitingRetry(NOW, NOW, "");
+            assertThat(apply(new LateOnlyFromScheduled(), FlowRuns.in(State.running(NOW)), retry))
+                    .isEqualTo(RuleResult.proceed(retry));
+        }
+    }
 }

@@ -5,6 +5,8 @@ import dev.weir.server.api.HttpApi;
 import dev.weir.server.auth.ApiKeys;
 import dev.weir.server.orchestration.FlowRunOrchestrator;
 import dev.weir.server.service.DeleteExpiredRuns;
+import dev.weir.server.service.MarkLateRuns;
+import dev.weir.server.service.ScheduleFlowRuns;
 import dev.weir.server.store.Database;
 import io.javalin.Javalin;
 import java.net.InetAddress;
@@ -27,6 +29,8 @@ public final class WeirServer implements AutoCloseable {
     private final boolean ownsDatabase;
     private final Javalin app;
     private final DeleteExpiredRuns retention;
+    private final ScheduleFlowRuns scheduler;
+    private final MarkLateRuns lateRuns;
     private final ServerConfig config;
 
     private WeirServer(ServerConfig config, Database database, boolean ownsDatabase) {
@@ -37,6 +41,8 @@ public final class WeirServer implements AutoCloseable {
         FlowRunOrchestrator orchestrator = new FlowRunOrchestrator(database, config.clock(), () -> changed[0].run());
         this.app = HttpApi.create(config, database, orchestrator, new ApiKeys(database.apiKeys(), config.clock()), changed);
         this.retention = new DeleteExpiredRuns(database.retention(), config.clock(), config.retentionDays());
+        this.scheduler = new ScheduleFlowRuns(database, orchestrator, config.clock());
+        this.lateRuns = new MarkLateRuns(database, orchestrator, config.clock());
     }
 
     /**
@@ -69,6 +75,8 @@ public final class WeirServer implements AutoCloseable {
             throw new WeirException("Cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e), e);
         }
         retention.start();
+        scheduler.start();
+        lateRuns.start();
         return this;
     }
 
@@ -117,6 +125,8 @@ public final class WeirServer implements AutoCloseable {
 
     @Override
     public void close() {
+        lateRuns.close();
+        scheduler.close();
         retention.close();
         app.stop();
         if (ownsDatabase) {

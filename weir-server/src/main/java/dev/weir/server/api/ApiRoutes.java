@@ -30,6 +30,11 @@ final class ApiRoutes {
         routes.post(path, handler, access);
     }
 
+    void put(String path, String summary, String request, String response, Operation.Access access, Handler handler) {
+        operations.add(new Operation("PUT", path, summary, request, response, access));
+        routes.put(path, handler, access);
+    }
+
     void delete(String path, String summary, Operation.Access access, Handler handler) {
         operations.add(new Operation("DELETE", path, summary, null, null, access));
         routes.delete(path, handler, access);

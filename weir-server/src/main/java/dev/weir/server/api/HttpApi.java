@@ -51,6 +51,7 @@ public final class HttpApi {
             HealthRoutes.register(routes, database);
             FlowRoutes.register(routes, database);
             FlowRunRoutes.register(routes, database, orchestrator);
+            DeploymentRoutes.register(routes, database, orchestrator, config.clock());
             TaskRunRoutes.register(routes, database, orchestrator);
             LogRoutes.register(routes, database, orchestrator, changes);
             EventRoutes.register(routes, database, changes);

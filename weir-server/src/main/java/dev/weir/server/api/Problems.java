@@ -77,6 +77,7 @@ final class Problems {
             case 406 -> "Not Acceptable";
             case 409 -> "Conflict";
             case 413 -> "Content Too Large";
+            case 422 -> "Unprocessable Content";
             case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Server Error" : "Request Error";
         };

@@ -55,6 +55,42 @@ public final class FlowRunOrchestrator {
     }
 
     /**
+     * Creates the runs in one transaction, each with its state event; a run whose id, idempotency key
+     * or schedule slot exists already is left as it is. Returns how many were inserted.
+     */
+    public int createAll(List<NewFlowRun> runs) {
+        if (runs.isEmpty()) {
+            return 0;
+        }
+        int inserted = database.inTransaction(tx -> {
+            int count = 0;
+            for (NewFlowRun run : runs) {
+                CreatedFlowRun created = tx.flowRuns().create(run);
+                if (created.inserted()) {
+                    tx.events().insert(StateEvents.flowRun(created.run().run(), null, clock.instant()));
+                    count++;
+                }
+            }
+            return count;
+        });
+        changed.run();
+        return inserted;
+    }
+
+    /** Creates one run as the server prepared it (deployment, key), or returns the existing one. */
+    public CreatedFlowRun create(NewFlowRun run) {
+        CreatedFlowRun result = database.inTransaction(tx -> {
+            CreatedFlowRun created = tx.flowRuns().create(run);
+            if (created.inserted()) {
+                tx.events().insert(StateEvents.flowRun(created.run().run(), null, clock.instant()));
+            }
+            return created;
+        });
+        changed.run();
+        return result;
+    }
+
+    /**
      * Judges {@code proposed} for the run and records the outcome.
      *
      * @param force apply only the bookkeeping, not the rules (operators correcting a run)

@@ -33,6 +33,11 @@ enum Dialect {
         }
 
         @Override
+        String jsonArrayContains(String column) {
+            return "EXISTS (SELECT 1 FROM json_each(" + column + ") WHERE json_each.value = ?)";
+        }
+
+        @Override
         void lockForMigration(Connection connection) {
             // BEGIN IMMEDIATE on the single writer already excludes every other writer.
         }
@@ -60,6 +65,11 @@ enum Dialect {
         @Override
         String forUpdate(String alias) {
             return " FOR UPDATE OF " + alias;
+        }
+
+        @Override
+        String jsonArrayContains(String column) {
+            return column + " @> jsonb_build_array(CAST(? AS text))";
         }
 
         @Override
@@ -93,6 +103,9 @@ enum Dialect {
      * transaction ends, or "" where writers are serial anyway.
      */
     abstract String forUpdate(String alias);
+
+    /** A condition, with one {@code ?} for a string, that holds when the JSON array in {@code column} contains it. */
+    abstract String jsonArrayContains(String column);
 
     abstract void lockForMigration(Connection connection) throws SQLException;
 }

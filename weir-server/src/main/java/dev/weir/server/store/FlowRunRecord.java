@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param idempotencyKey the key that makes a create idempotent per flow, or null
  * @param expectedStartTime when the run is due (its scheduled time), or null if it was not scheduled
  * @param version increases by one with every write; the token of {@link FlowRunStore#writeState}
+ * @param scheduleId the deployment schedule whose scheduler made the run, or null for a run made otherwise
  */
 public record FlowRunRecord(
         FlowRun run,
@@ -20,10 +21,16 @@ public record FlowRunRecord(
         String idempotencyKey,
         Instant expectedStartTime,
         Instant updated,
-        long version) {
+        long version,
+        UUID scheduleId) {
 
     public UUID id() {
         return run.id();
+    }
+
+    /** Whether the scheduler created this run for one of its deployment's schedules. */
+    public boolean autoScheduled() {
+        return scheduleId != null;
     }
 
     public Optional<UUID> deployment() {

@@ -1,6 +1,7 @@
 package dev.weir.server.store;
 
 import dev.weir.run.FlowRun;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,8 +19,8 @@ public interface FlowRunStore {
 
     /**
      * Creates a run (its flow too, if new) with its initial state as the first history row.
-     * Idempotent: if a run with the same id, or with the same flow and idempotency key, exists, it is
-     * returned unchanged and {@link CreatedFlowRun#inserted()} is false.
+     * Idempotent: if a run with the same id, or with the same flow and idempotency key, or (for an
+     * auto-scheduled run) with the same deployment, schedule and slot exists, it is returned unchanged and {@link CreatedFlowRun#inserted()} is false.
      */
     CreatedFlowRun create(NewFlowRun run);
 
@@ -34,6 +35,12 @@ public interface FlowRunStore {
     List<FlowRunRecord> list(FlowRunFilter filter, FlowRunSort sort, Page page);
 
     long count(FlowRunFilter filter);
+
+    /**
+     * Runs in a SCHEDULED state named {@code stateName} (such as {@code Scheduled}) that were due
+     * before {@code before}, earliest first, at most {@code limit}.
+     */
+    List<FlowRunRecord> listDue(String stateName, Instant before, int limit);
 
     /**
      * Writes the run's new state and bookkeeping (state, run count, start, end, total run time) and

@@ -64,6 +64,16 @@ final class JdbcDatabase implements Database {
     }
 
     @Override
+    public DeploymentStore deployments() {
+        return stores.deployments();
+    }
+
+    @Override
+    public DeploymentScheduleStore deploymentSchedules() {
+        return stores.deploymentSchedules();
+    }
+
+    @Override
     public RetentionStore retention() {
         return stores.retention();
     }

@@ -5,6 +5,7 @@ import dev.weir.state.StateType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -55,13 +56,24 @@ final class JdbcFlowRunStore implements FlowRunStore {
 
     private Optional<FlowRunRecord> existing(Connection connection, NewFlowRun run, UUID flowId) throws SQLException {
         Optional<FlowRunRecord> byId = find(connection, run.create().id(), false);
-        if (byId.isPresent() || run.idempotencyKey() == null) {
+        if (byId.isPresent()) {
             return byId;
         }
-        return jdbc.one(connection,
-                FlowRunRows.SELECT + " WHERE fr.flow_id = ? AND fr.idempotency_key = ?",
-                List.of(flowId, run.idempotencyKey()),
-                rows::read);
+        if (run.idempotencyKey() != null) {
+            Optional<FlowRunRecord> byKey = jdbc.one(connection,
+                    FlowRunRows.SELECT + " WHERE fr.flow_id = ? AND fr.idempotency_key = ?",
+                    List.of(flowId, run.idempotencyKey()),
+                    rows::read);
+            if (byKey.isPresent()) {
+                return byKey;
+            }
+        }
+        if (run.scheduleId() != null && run.deploymentId() != null && run.expectedStartTime() != null) {
+            return jdbc.one(connection, FlowRunRows.SELECT + " WHERE fr.auto_scheduled = 1 AND fr.deployment_id = ?"
+                    + " AND fr.schedule_id = ? AND fr.expected_start_time = ?",
+                    List.of(run.deploymentId(), run.scheduleId(), run.expectedStartTime()), rows::read);
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -91,6 +103,13 @@ final class JdbcFlowRunStore implements FlowRunStore {
         Where where = where(filter);
         String query = "SELECT COUNT(*) FROM flow_runs fr JOIN flows f ON f.id = fr.flow_id" + where.sql();
         return executor.read(connection -> jdbc.count(connection, query, where.values()));
+    }
+
+    @Override
+    public List<FlowRunRecord> listDue(String stateName, Instant before, int limit) {
+        String query = FlowRunRows.SELECT + " WHERE fr.state_type = 'SCHEDULED' AND fr.state_name = ?"
+                + " AND fr.expected_start_time < ? ORDER BY fr.expected_start_time, fr.id LIMIT ?";
+        return executor.read(connection -> jdbc.list(connection, query, List.of(stateName, before, limit), rows::read));
     }
 
     private static Where where(FlowRunFilter filter) {

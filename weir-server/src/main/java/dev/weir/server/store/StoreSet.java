@@ -5,7 +5,8 @@ import java.time.InstantSource;
 /** The JDBC stores over one executor: a database's, or one transaction's. */
 record StoreSet(
         FlowStore flows, FlowRunStore flowRuns, TaskRunStore taskRuns, LogStore logs, EventStore events,
-        ApiKeyStore apiKeys, RetentionStore retention)
+        ApiKeyStore apiKeys, RetentionStore retention, DeploymentStore deployments,
+        DeploymentScheduleStore deploymentSchedules)
         implements Stores {
 
     static StoreSet create(SqlExecutor executor, Dialect dialect, InstantSource clock) {
@@ -18,6 +19,8 @@ record StoreSet(
                 new JdbcLogStore(executor, sql),
                 new JdbcEventStore(executor, sql),
                 new JdbcApiKeyStore(executor, sql),
-                new JdbcRetentionStore(executor, sql));
+                new JdbcRetentionStore(executor, sql),
+                new JdbcDeploymentStore(executor, sql, flows),
+                new JdbcDeploymentScheduleStore(executor, sql));
     }
 }

@@ -14,4 +14,8 @@ public interface Stores {
     EventStore events();
 
     ApiKeyStore apiKeys();
+
+    DeploymentStore deployments();
+
+    DeploymentScheduleStore deploymentSchedules();
 }

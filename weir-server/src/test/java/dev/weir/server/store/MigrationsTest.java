@@ -51,13 +51,14 @@ class MigrationsTest {
         return Integer.parseInt(fileName.substring(1, fileName.indexOf("__")));
     }
 
-    /** The "CREATE TABLE x" and "CREATE INDEX y ON x" heads of a migration's statements. */
+    /** The "CREATE TABLE x", "CREATE INDEX y ON x" and "ALTER TABLE x ADD COLUMN c" heads of a migration's statements. */
     private static List<String> objects(String dialect, Migrations.Migration migration) throws Exception {
         Path file = Path.of(MigrationsTest.class.getClassLoader()
                 .getResource("db/" + dialect + "/" + migration.fileName()).toURI());
         return Migrations.statements(Files.readString(file)).stream()
                 .map(sql -> sql.replaceAll("\\s+", " "))
                 .map(sql -> sql.replaceAll("^(CREATE (UNIQUE )?(TABLE|INDEX) \\w+( ON \\w+ \\([^)]*\\))?).*$", "$1"))
+                .map(sql -> sql.replaceAll("^(ALTER TABLE \\w+ ADD COLUMN \\w+).*$", "$1"))
                 .toList();
     }
 }

@@ -1,0 +1,32 @@
+package dev.weir.server.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A deployment as stored: a flow registered to run with a name ({@code flow/deployment}), default
+ * parameters and their schema, and where its runs go.
+ *
+ * @param paused a paused deployment gets no scheduled runs
+ */
+public record DeploymentRecord(
+        UUID id,
+        UUID flowId,
+        String flowName,
+        String name,
+        String entrypoint,
+        String workPoolName,
+        String workQueueName,
+        Map<String, Object> parameters,
+        Map<String, Object> parameterSchema,
+        boolean enforceParameterSchema,
+        List<String> tags,
+        String description,
+        String version,
+        Integer concurrencyLimit,
+        Map<String, Object> jobVariables,
+        boolean paused,
+        Instant created,
+        Instant updated) {}
