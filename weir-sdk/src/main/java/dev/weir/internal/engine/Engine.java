@@ -23,6 +23,7 @@ public final class Engine {
     }
 
     private static final Logger OUTSIDE = LoggerFactory.getLogger("weir");
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED_OUTSIDE = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Engine() {}
 
@@ -121,7 +122,9 @@ public final class Engine {
     public static Logger logger() {
         Frame frame = Frames.current();
         if (frame == null) {
-            OUTSIDE.warn("Weir.logger() was called outside a flow or task run; its lines are not recorded with any run");
+            if (WARNED_OUTSIDE.compareAndSet(false, true)) {
+                OUTSIDE.warn("Weir.logger() was called outside a flow or task run; its lines are not recorded with any run");
+            }
             return OUTSIDE;
         }
         return frame.logger();
