@@ -167,7 +167,7 @@ class DeployCommandTest {
         Cli.Result result = cli.run("deployment", "run", "nightly", "--param", "month=13");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).startsWith("error: ").contains("month");
+        assertThat(result.err()).startsWith("error: ").contains("month").contains("(field: parameters.month)").hasLineCount(1);
     }
 
     @Test

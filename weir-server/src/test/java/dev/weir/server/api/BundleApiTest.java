@@ -3,6 +3,10 @@ package dev.weir.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.server.ServerConfig;
+import dev.weir.server.auth.ApiKeys;
+import dev.weir.server.auth.Role;
+import dev.weir.server.store.Database;
+import java.time.InstantSource;
 import dev.weir.server.WeirServer;
 import dev.weir.server.store.BundleStore;
 import java.io.IOException;
@@ -103,6 +107,34 @@ class BundleApiTest {
             out.flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 413").contains("512 MB");
+        }
+    }
+
+    @Test
+    void uploadingNeedsWriteAccessAndReadingReadAccess() {
+        Path other = home.resolve("auth");
+        try (Database database = Database.open("jdbc:sqlite:" + other.resolve("weir.db"))) {
+            ApiKeys keys = new ApiKeys(database.apiKeys(), InstantSource.system());
+            String viewerKey = keys.create("dash", Role.VIEWER).key();
+            String developerKey = keys.create("ci", Role.DEVELOPER).key();
+            try (WeirServer secured = WeirServer.start(ServerConfig.defaults().withPort(0).withAuth(true)
+                    .withDatabaseUrl("jdbc:sqlite:" + other.resolve("weir.db")), database)) {
+                TestClient anonymous = new TestClient(secured.apiUrl());
+                TestClient viewer = anonymous.withKey(viewerKey);
+                TestClient developer = anonymous.withKey(developerKey);
+                byte[] bundle = bytes(1000);
+                String sha256 = BundleStore.sha256(bundle);
+                String path = "/bundles/" + sha256;
+
+                assertThat(viewer.send(viewer.request(path).PUT(HttpRequest.BodyPublishers.ofByteArray(bundle))).status())
+                        .isEqualTo(403);
+                assertThat(anonymous.send(anonymous.request(path).HEAD()).status()).isEqualTo(401);
+                assertThat(viewer.send(viewer.request(path).HEAD()).status()).isEqualTo(404);
+                assertThat(developer.send(developer.request(path).PUT(HttpRequest.BodyPublishers.ofByteArray(bundle)))
+                        .status()).isEqualTo(201);
+                assertThat(viewer.send(viewer.request(path).HEAD()).status()).isEqualTo(200);
+                assertThat(viewer.get(path).status()).isEqualTo(200);
+            }
         }
     }
 }
