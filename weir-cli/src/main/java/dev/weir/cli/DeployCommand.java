@@ -1,5 +1,6 @@
 package dev.weir.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weir.api.DeploymentCreate;
 import dev.weir.cli.http.ApiClient;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "deploy", description = "Creates or updates the deployments of weir.yaml: bundle, parameter schema, schedules.")
 final class DeployCommand implements Callable<Integer> {
+
+    private static final TypeReference<JsonNode> JSON = new TypeReference<>() {};
 
     private final Session session;
 
@@ -76,7 +79,7 @@ final class DeployCommand implements Callable<Integer> {
                     spec.workPoolName(), spec.workQueueName(), spec.parameters(), flow.parameterSchema(),
                     spec.enforceParameterSchema(), spec.tags(), spec.description(), spec.version(),
                     spec.concurrencyLimit(), jobVariables, spec.schedules());
-            JsonNode stored = client.post("/deployments", create, new com.fasterxml.jackson.core.type.TypeReference<JsonNode>() {});
+            JsonNode stored = client.post("/deployments", create, JSON);
             session.out().println("Deployed " + Deployments.qualified(stored) + " (" + stored.path("id").asText() + "):"
                     + " bundle " + bundle.sha256().substring(0, 12) + " (" + bundle.size() + " bytes, "
                     + (uploaded ? "uploaded" : "already on the server") + "), "

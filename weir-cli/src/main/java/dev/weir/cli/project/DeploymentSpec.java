@@ -1,6 +1,8 @@
 package dev.weir.cli.project;
 
 import dev.weir.api.DeploymentScheduleCreate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +32,7 @@ public record DeploymentSpec(
     public DeploymentSpec {
         classpath = List.copyOf(classpath);
         jobVariables = Map.copyOf(jobVariables);
-        parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         schedules = List.copyOf(schedules);
         tags = List.copyOf(tags);
     }
