@@ -36,6 +36,11 @@ final class Session {
         return terminal.err();
     }
 
+    /** The environment variables this invocation sees. */
+    java.util.Map<String, String> env() {
+        return terminal.env();
+    }
+
     InstantSource clock() {
         return terminal.clock();
     }

@@ -64,6 +64,29 @@ public final class ApiClient implements AutoCloseable {
                 .header("Content-Type", "application/json")), type);
     }
 
+    /** Whether {@code path} exists: HEAD answers 2xx (true) or 404 (false); any other answer is an {@link ApiError}. */
+    public boolean exists(String path) {
+        HttpResponse<Void> response = exchange(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 404) {
+            return false;
+        }
+        if (response.statusCode() >= 300) {
+            throw error(response.statusCode(), "");
+        }
+        return true;
+    }
+
+    /** PUTs the bytes of {@code file} to {@code path} and reads the answer as a JSON tree. */
+    public JsonNode put(String path, java.nio.file.Path file, String contentType) {
+        try {
+            return read(send(request(path).PUT(HttpRequest.BodyPublishers.ofFile(file)).header("Content-Type", contentType)),
+                    new TypeReference<JsonNode>() {});
+        } catch (java.io.FileNotFoundException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** DELETEs {@code path}. */
     public void delete(String path) {
         send(request(path).DELETE());

@@ -35,6 +35,11 @@ final class ApiRoutes {
         routes.put(path, handler, access);
     }
 
+    void head(String path, String summary, Operation.Access access, Handler handler) {
+        operations.add(new Operation("HEAD", path, summary, null, null, access));
+        routes.head(path, handler, access);
+    }
+
     void delete(String path, String summary, Operation.Access access, Handler handler) {
         operations.add(new Operation("DELETE", path, summary, null, null, access));
         routes.delete(path, handler, access);

@@ -43,7 +43,7 @@ public final class HttpApi {
                             + " send 'Accept: text/event-stream'");
                 }
                 String length = ctx.header("Content-Length");
-                if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > config.maxBodyBytes()) {
+                if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > config.maxBodyBytes() && !BundleRoutes.isBundlePath(ctx.path())) {
                     throw new ApiException(413, null, "The request body has " + length + " bytes; at most "
                             + config.maxBodyBytes() + " are accepted");
                 }
@@ -56,6 +56,7 @@ public final class HttpApi {
             LogRoutes.register(routes, database, orchestrator, changes);
             EventRoutes.register(routes, database, changes);
             ApiKeyRoutes.register(routes, keys);
+            BundleRoutes.register(routes, dev.weir.server.store.BundleStore.forDatabase(config.databaseUrl()));
             routes.get("/api/openapi.json", "This document", "OpenApi", Operation.Access.READ,
                     ctx -> ctx.json(OpenApiDocument.of(documented, HealthRoutes.VERSION)));
             documented.addAll(routes.operations());
