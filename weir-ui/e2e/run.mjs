@@ -3,7 +3,7 @@
 //   node e2e/run.mjs <baseUrl> <screenshotDir> <seed.json>
 //
 // The seed file names the runs the caller recorded: {"failedRunId", "hostileRunId", "hostileText",
-// "graphRunId", "parentRunId", "runNames": [...]}. Prints one "E2E_RESULT {...}" line with the figures
+// "graphRunId", "parentRunId", "runNames": [...], "deploymentId", "deploymentName"}. Prints one "E2E_RESULT {...}" line with the figures
 // and exits non-zero on the first failed check. Started by weir-server's UiEndToEndTest.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -183,9 +183,74 @@ try {
     await page.goto(`${baseUrl}/events`);
     await page.locator('[data-testid=event-table] tbody tr').first().waitFor();
     await page.screenshot({ path: join(shots, 'events.png'), fullPage: true });
-    await page.getByRole('link', { name: /Deployments/ }).click();
+    await page.getByRole('link', { name: /Work pools/ }).click();
     await page.getByText('Coming soon').waitFor();
-    await page.screenshot({ path: join(shots, 'deployments-coming-soon.png') });
+    await page.screenshot({ path: join(shots, 'work-pools-coming-soon.png') });
+  });
+
+  await check('the deployments list shows the seeded deployment with its schedule', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('link', { name: 'Deployments', exact: true }).click();
+    const row = page.locator(`[data-testid=deployment-table] tr[data-deployment-id="${seed.deploymentId}"]`);
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text.includes(seed.deploymentName) && text.includes('At 09:00 every day'), `the row names the deployment and its schedule: ${text}`);
+    expect(text.includes('ui-pool') && text.includes('e2e'), `the row shows work pool and tags: ${text}`);
+    await page.screenshot({ path: join(shots, 'deployments.png'), fullPage: true });
+    await row.getByRole('link', { name: seed.deploymentName }).click();
+    await page.waitForURL(new RegExp(`/deployments/${seed.deploymentId}$`));
+    await page.locator('[data-testid=schedules]').getByText(/At 09:00 every day/).waitFor();
+    await page.screenshot({ path: join(shots, 'deployment.png'), fullPage: true });
+  });
+
+  await check('a custom run with month 13 is refused beside the month field, before any request', async () => {
+    const creates = [];
+    const onRequest = (r) => r.url().endsWith('/create_flow_run') && creates.push(r);
+    page.on('request', onRequest);
+    await page.getByRole('button', { name: 'Custom run' }).click();
+    const form = page.locator('[data-testid=custom-run]');
+    await form.locator('#param-month').fill('13');
+    await form.getByRole('button', { name: 'Create run' }).click();
+    const error = form.locator('[data-field=month] .field-error');
+    await error.waitFor();
+    expect((await error.textContent()) === 'Must be at most 12', `month error: ${await error.textContent()}`);
+    expect((await form.locator('#param-month').getAttribute('aria-invalid')) === 'true', 'the month input is marked invalid');
+    await page.screenshot({ path: join(shots, 'deployment-custom-run-invalid.png'), fullPage: true });
+    page.off('request', onRequest);
+    expect(creates.length === 0, 'no create_flow_run request was sent');
+  });
+
+  await check("a rule only the server checks comes back as a 422 shown beside its field", async () => {
+    const form = page.locator('[data-testid=custom-run]');
+    await form.locator('#param-month').fill('6');
+    // The region pattern uses Java-only syntax (\p{javaLowerCase}): the browser cannot check it, the server does.
+    await form.locator('#param-region').fill('EU');
+    const answered = page.waitForResponse((r) => r.url().endsWith('/create_flow_run'));
+    await form.getByRole('button', { name: 'Create run' }).click();
+    expect((await answered).status() === 422, 'the server answered 422');
+    const error = form.locator('[data-field=region] .field-error');
+    await error.waitFor();
+    expect((await error.textContent()).includes("Parameter 'region' is invalid"), `region error: ${await error.textContent()}`);
+    await page.screenshot({ path: join(shots, 'deployment-custom-run-422.png'), fullPage: true });
+  });
+
+  await check('a valid custom run creates a run and lands on its page', async () => {
+    const form = page.locator('[data-testid=custom-run]');
+    await form.locator('#param-region').fill('eu');
+    await form.getByRole('button', { name: 'Create run' }).click();
+    await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
+    await page.getByRole('tab', { name: 'Parameters' }).click();
+    const params = page.locator('[data-testid=parameters]');
+    await params.waitFor();
+    const text = await params.textContent();
+    expect(text.includes('month') && text.includes('6') && text.includes('eu'), `the run has the form's parameters: ${text}`);
+    await page.screenshot({ path: join(shots, 'deployment-run-created.png'), fullPage: true });
+    await page.goto(`${baseUrl}/deployments/${seed.deploymentId}`);
+    await page.locator('section[aria-labelledby=recent-title] [data-testid=flow-run-table] tbody tr').first().waitFor();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
   });
 
   await check('an API that is down shows a banner, keeps the data and recovers by retrying', async () => {

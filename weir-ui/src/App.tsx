@@ -8,6 +8,7 @@ import { FlowRuns } from './pages/FlowRuns';
 import { FlowRunPage } from './pages/FlowRunPage';
 import { Flows, FlowPage } from './pages/Flows';
 import { Events } from './pages/Events';
+import { DeploymentPage, Deployments } from './pages/Deployments';
 
 function Page({ path }: { path: string }) {
   if (path === '/') return <Dashboard />;
@@ -17,6 +18,9 @@ function Page({ path }: { path: string }) {
   if (path === '/flows') return <Flows />;
   params = match('/flows/:name', path);
   if (params) return <FlowPage key={params.name} name={params.name} />;
+  if (path === '/deployments') return <Deployments />;
+  params = match('/deployments/:id', path);
+  if (params) return <DeploymentPage key={params.id} id={params.id} />;
   if (path === '/events') return <Events />;
   const soon = NAV.find((item) => item.soon && item.href === path);
   if (soon) return <ComingSoon title={soon.label} />;

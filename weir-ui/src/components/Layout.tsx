@@ -7,7 +7,7 @@ export const NAV: { href: string; label: string; soon?: boolean }[] = [
   { href: '/', label: 'Dashboard' },
   { href: '/runs', label: 'Flow runs' },
   { href: '/flows', label: 'Flows' },
-  { href: '/deployments', label: 'Deployments', soon: true },
+  { href: '/deployments', label: 'Deployments' },
   { href: '/work-pools', label: 'Work pools', soon: true },
   { href: '/blocks', label: 'Blocks', soon: true },
   { href: '/variables', label: 'Variables', soon: true },

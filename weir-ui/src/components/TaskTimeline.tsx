@@ -1,4 +1,9 @@
-/** The task runs of a flow run as a Gantt chart: one row per task run, a bar from its start to its end. */
+/**
+ * The task runs of a flow run as a Gantt chart: one row per task run, a bar from its start to its end.
+ * A run with many task runs shows the first {@link TIMELINE_ROWS} rows (the bars keep the whole run's
+ * scale) and a button for the rest: a thousand rows cost the first paint more than half a second.
+ */
+import { useState } from 'react';
 import { Duration, StateBadge, Time } from './common';
 import { stateColour } from '../lib/states';
 import { elapsed, formatTime, utcTitle } from '../lib/time';
@@ -24,7 +29,10 @@ export function timelineSpan(runs: readonly TaskRun[], now = Date.now()): Span |
   return { start, end: Math.max(end, start + 1) };
 }
 
-export function TaskTimeline({ runs, selected, onSelect }: { runs: TaskRun[]; selected?: string; onSelect?: (id: string | undefined) => void }) {
+export const TIMELINE_ROWS = 100;
+
+export function TaskTimeline({ runs, selected, onSelect, limit = TIMELINE_ROWS }: { runs: TaskRun[]; selected?: string; onSelect?: (id: string | undefined) => void; limit?: number }) {
+  const [showAll, setShowAll] = useState(false);
   const now = Date.now();
   const span = timelineSpan(runs, now);
   const rows = [...runs].sort(
@@ -41,7 +49,7 @@ export function TaskTimeline({ runs, selected, onSelect }: { runs: TaskRun[]; se
           </span>
         </div>
       )}
-      {rows.map((run) => {
+      {(showAll ? rows : rows.slice(0, limit)).map((run) => {
         const colour = stateColour(run.state.type);
         const left = span && run.startTime ? ((Date.parse(run.startTime) - span.start) / total) * 100 : 0;
         const width = span && run.startTime ? Math.max(0.5, ((elapsed(run.startTime, run.endTime, now) ?? 0) / total) * 100) : 0;
@@ -87,6 +95,14 @@ export function TaskTimeline({ runs, selected, onSelect }: { runs: TaskRun[]; se
           </div>
         );
       })}
+      {!showAll && rows.length > limit && (
+        <div className="gantt-more muted" data-testid="timeline-more">
+          Showing the first {limit} of {rows.length.toLocaleString()} task runs.{' '}
+          <button type="button" className="link-button" onClick={() => setShowAll(true)}>
+            Show all
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -5,6 +5,8 @@
  * UnauthorizedError}: back to the key prompt), or it answered with a problem document ({@link ApiError}).
  */
 import type {
+  Deployment,
+  DeploymentRunCreate,
   Flow,
   FlowRun,
   FlowRunQuery,
@@ -131,6 +133,14 @@ export const api = {
     post<WeirEvent[]>('/events/filter', compact(query), signal),
   countEvents: (query: { namePrefix?: string; since?: string }, signal?: AbortSignal) =>
     post<{ count: number }>('/events/count', compact(query), signal).then((r) => r.count),
+  deployments: (query: { flowNames?: string[]; paused?: boolean; tags?: string[]; limit?: number; offset?: number }, signal?: AbortSignal) =>
+    post<Deployment[]>('/deployments/filter', compact(query), signal),
+  countDeployments: (signal?: AbortSignal) => post<{ count: number }>('/deployments/count', {}, signal).then((r) => r.count),
+  deployment: (id: string, signal?: AbortSignal) => get<Deployment>(`/deployments/${encodeURIComponent(id)}`, signal),
+  pauseDeployment: (id: string) => post<Deployment>(`/deployments/${encodeURIComponent(id)}/pause`, undefined),
+  resumeDeployment: (id: string) => post<Deployment>(`/deployments/${encodeURIComponent(id)}/resume`, undefined),
+  createDeploymentRun: (id: string, body: DeploymentRunCreate) =>
+    post<FlowRun>(`/deployments/${encodeURIComponent(id)}/create_flow_run`, body),
   health: (signal?: AbortSignal) => get<{ status: string }>('/health', signal),
   version: (signal?: AbortSignal) => get<{ version: string; database: string }>('/version', signal),
 };

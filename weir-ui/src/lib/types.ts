@@ -50,6 +50,8 @@ export interface FlowRun {
   expectedStartTime?: string;
   totalRunTime?: string;
   updated?: string;
+  deploymentId?: string;
+  idempotencyKey?: string;
 }
 
 export interface TaskInput {
@@ -132,3 +134,77 @@ export const FLOW_RUN_SORTS = [
 ] as const;
 
 export type FlowRunSort = (typeof FLOW_RUN_SORTS)[number];
+
+/** A deployment's schedule, as the Schedule JSON of weir-core (intervals in seconds). */
+export type Schedule =
+  | { type: 'cron'; cron: string; timezone?: string }
+  | { type: 'interval'; interval: number; anchorDate?: string; timezone?: string }
+  | { type: 'rrule'; rrule: string; timezone?: string };
+
+export interface DeploymentSchedule {
+  id: string;
+  deploymentId: string;
+  schedule: Schedule;
+  active: boolean;
+  parameters: Record<string, unknown>;
+  slug?: string;
+  created: string;
+  updated: string;
+}
+
+/** A JSON Schema node, as dev.weir.schema.ParameterSchema writes it (only the keywords the UI reads). */
+export interface JsonSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  default?: unknown;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  $defs?: Record<string, JsonSchema>;
+  $ref?: string;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  position?: number;
+}
+
+export interface Deployment {
+  id: string;
+  flowId: string;
+  flowName: string;
+  name: string;
+  entrypoint: string;
+  workPoolName?: string;
+  workQueueName?: string;
+  parameters: Record<string, unknown>;
+  parameterSchema: JsonSchema;
+  enforceParameterSchema: boolean;
+  tags: string[];
+  description?: string;
+  version?: string;
+  concurrencyLimit?: number;
+  jobVariables: Record<string, unknown>;
+  paused: boolean;
+  created: string;
+  updated: string;
+  schedules: DeploymentSchedule[];
+}
+
+/** The body of POST /api/deployments/{id}/create_flow_run; every field optional. */
+export interface DeploymentRunCreate {
+  parameters?: Record<string, unknown>;
+  name?: string;
+  tags?: string[];
+  scheduledTime?: string;
+  idempotencyKey?: string;
+}

@@ -26,6 +26,10 @@ import dev.weir.server.store.Page;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,11 +168,13 @@ class UiEndToEndTest {
                     result.get("bundle").get("gzip").asLong(), SCREENSHOTS);
             assertThat(result.get("bundle").get("gzip").asLong()).as("gzipped bundle").isLessThan(1024 * 1024);
             assertThat(SCREENSHOTS.resolve("flow-runs.png")).exists();
+            assertThat(SCREENSHOTS.resolve("deployments.png")).exists();
+            assertThat(SCREENSHOTS.resolve("deployment-custom-run-422.png")).exists();
         }
     }
 
     /** Runs the flows through the HTTP API and returns what the browser checks need to know. */
-    private static Map<String, Object> seed(WeirServer server) {
+    private static Map<String, Object> seed(WeirServer server) throws IOException, InterruptedException {
         try (WeirRuntime weir = Weir.configure(c -> c.orchestrator(
                 Orchestrators.batching(HttpOrchestrator.create(server.apiUrl(), Optional.empty()))))) {
             Shop shop = weir.flows(Shop.class);
@@ -186,7 +192,47 @@ class UiEndToEndTest {
         seed.put("parentRunId", id(runs, "nightly", false));
         seed.put("hostileText", HOSTILE);
         seed.put("runNames", runs.stream().map(r -> r.run().name()).toList());
+        JsonNode deployment = seedDeployment(server);
+        seed.put("deploymentId", deployment.get("id").asText());
+        seed.put("deploymentName", deployment.get("name").asText());
         return seed;
+    }
+
+    /**
+     * A deployment of {@code orders} through POST /api/deployments: month 1 to 12 (checked by the
+     * browser and the server), a region whose pattern uses Java-only syntax (checked by the server
+     * alone, so the browser sees its 422), and a daily cron schedule.
+     */
+    private static JsonNode seedDeployment(WeirServer server) throws IOException, InterruptedException {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("title", "Parameters");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("month", Map.of("title", "month", "position", 0, "type", "integer", "minimum", 1, "maximum", 12));
+        properties.put("region", Map.of("title", "region", "position", 1, "type", "string", "pattern", "^\\p{javaLowerCase}+$"));
+        properties.put("dryRun", Map.of("title", "dryRun", "position", 2, "type", "boolean"));
+        properties.put("mode", Map.of("title", "mode", "position", 3, "type", "string", "enum", List.of("FULL", "INCREMENTAL")));
+        schema.put("properties", properties);
+        schema.put("required", List.of("month", "region"));
+        schema.put("$defs", Map.of());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "monthly-orders");
+        body.put("flowName", "orders");
+        body.put("entrypoint", "dev.weir.server.api.UiEndToEndTest$Shop#orders");
+        body.put("workPoolName", "ui-pool");
+        body.put("parameters", Map.of("month", 5, "region", "eu", "mode", "FULL"));
+        body.put("parameterSchema", schema);
+        body.put("tags", List.of("e2e", "monthly"));
+        body.put("description", "Orders of one month, for the browser test");
+        body.put("schedules", List.of(Map.of("schedule", Map.of("type", "cron", "cron", "0 9 * * *", "timezone", "UTC"))));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/deployments"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Json.mapper().readTree(response.body());
     }
 
     private static String id(List<FlowRunRecord> runs, String flow, boolean subflow) {
