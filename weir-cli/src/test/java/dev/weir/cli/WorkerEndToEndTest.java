@@ -14,6 +14,8 @@ import dev.weir.server.WeirServer;
 import dev.weir.state.StateType;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +36,16 @@ class WorkerEndToEndTest {
         int squares(int n) {
             System.out.println("squaring " + n);
             return square(n) + square(n + 1);
+        }
+
+        @Flow(name = "sleeper")
+        void sleeper() throws InterruptedException {
+            Thread.sleep(2000); // the work: a run that takes a while, so that runs would overlap
+        }
+
+        @Flow(name = "killed")
+        void killed() throws Exception {
+            new ProcessBuilder("kill", "-9", String.valueOf(ProcessHandle.current().pid())).start().waitFor();
         }
 
         @Flow(name = "quitter")
@@ -106,6 +118,32 @@ class WorkerEndToEndTest {
         assertThat(finished.get("state").get("type").asText()).as(worker.stdout() + worker.stderr()).isEqualTo("CRASHED");
         assertThat(finished.get("state").get("message").asText()).contains("exit code 3");
         await().atMost(Duration.ofSeconds(10)).until(() -> logs(run).contains("about to exit"));
+    }
+
+    @Test
+    void aChildKilledBySignalNineCrashesTheRunNamingTheSignal() {
+        String run = runOf("killed", "killed", Map.of());
+
+        JsonNode finished = awaitFinal(run);
+
+        assertThat(finished.get("state").get("type").asText()).as(worker.stdout() + worker.stderr()).isEqualTo("CRASHED");
+        assertThat(finished.get("state").get("message").asText()).contains("exit code 137 (signal 9)");
+    }
+
+    @Test
+    void neverRunsMoreChildrenAtOnceThanTheLimit() {
+        List<String> runs = List.of(runOf("sleeper", "sleeper", Map.of()), runOf("sleeper", "sleeper", Map.of()),
+                runOf("sleeper", "sleeper", Map.of()));
+
+        List<JsonNode> finished = runs.stream().map(this::awaitFinal).toList();
+
+        assertThat(finished).allSatisfy(r -> assertThat(r.get("state").get("type").asText()).isEqualTo("COMPLETED"));
+        List<Instant[]> spans = finished.stream().map(r -> new Instant[] {
+                Instant.parse(r.get("startTime").asText()), Instant.parse(r.get("endTime").asText())}).toList();
+        for (Instant[] span : spans) {
+            long overlapping = spans.stream().filter(o -> !o[0].isAfter(span[0]) && o[1].isAfter(span[0])).count();
+            assertThat(overlapping).as("runs running when one started (--limit 2)").isLessThanOrEqualTo(2);
+        }
     }
 
     private String logs(String run) {

@@ -16,6 +16,7 @@ import dev.weir.server.store.StoreException;
 import dev.weir.server.store.UpsertedWorkPool;
 import dev.weir.server.store.WorkPoolRecord;
 import dev.weir.server.store.WorkQueueRecord;
+import dev.weir.server.store.WorkerRecord;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,12 +45,12 @@ final class WorkPoolRoutes {
                 "WorkPoolCreate", "WorkPool", Operation.Access.WRITE, ctx -> {
                     UpsertedWorkPool upserted = database.workPools().upsert(pool(Requests.body(ctx, WorkPoolCreate.class)),
                             clock.instant());
-                    ctx.status(upserted.inserted() ? 201 : 200).json(upserted.pool());
+                    ctx.status(upserted.inserted() ? 201 : 200).json(poolView(database, upserted.pool()));
                 });
         routes.get("/api/work_pools", "All work pools, by name", "WorkPool[]", Operation.Access.READ,
-                ctx -> ctx.json(database.workPools().list()));
+                ctx -> ctx.json(database.workPools().list().stream().map(p -> poolView(database, p)).toList()));
         routes.get("/api/work_pools/{name}", "One work pool", "WorkPool", Operation.Access.READ,
-                ctx -> ctx.json(read(database, ctx)));
+                ctx -> ctx.json(poolView(database, read(database, ctx))));
         routes.delete("/api/work_pools/{name}", "Deletes a work pool with its queues and workers", Operation.Access.WRITE,
                 ctx -> {
                     String name = ctx.pathParam("name");
@@ -172,12 +173,20 @@ final class WorkPoolRoutes {
         if (!database.workPools().setPaused(name, paused, clock.instant())) {
             throw ApiException.notFound("No work pool named '" + name + "'");
         }
-        ctx.json(read(database, ctx));
+        ctx.json(poolView(database, read(database, ctx)));
     }
 
     private static WorkPoolRecord read(Database database, Context ctx) {
         String name = ctx.pathParam("name");
         return database.workPools().read(name).orElseThrow(() -> ApiException.notFound("No work pool named '" + name + "'"));
+    }
+
+    /** A pool with its status: PAUSED, READY while one of its workers is ONLINE, else NOT_READY. */
+    private static ObjectNode poolView(Database database, WorkPoolRecord pool) {
+        ObjectNode node = Json.mapper().valueToTree(pool);
+        boolean online = database.workers().list(pool.id()).stream().anyMatch(w -> w.status() == WorkerRecord.Status.ONLINE);
+        node.put("status", pool.paused() ? "PAUSED" : online ? "READY" : "NOT_READY");
+        return node;
     }
 
     /** A queue with its status: PAUSED, READY if polled in the last 60 s, else NOT_READY. */

@@ -140,6 +140,10 @@ public final class FlowRunOrchestrator {
             List<WorkQueueRecord> queues = tx.workQueues().list(pool.id()).stream()
                     .filter(q -> queueNames.isEmpty() || queueNames.contains(q.name()))
                     .toList();
+            if (pool.concurrencyLimit() != null || queues.stream().anyMatch(q -> q.concurrencyLimit() != null)) {
+                // Claimers counting active runs against a limit take turns, or two could fill the same room.
+                pool = tx.workPools().readForUpdate(poolName).orElse(pool);
+            }
             tx.workQueues().markPolled(queues.stream().map(WorkQueueRecord::id).toList(), now);
             if (pool.paused()) {
                 return runs;

@@ -78,6 +78,12 @@ final class JdbcWorkPoolStore implements WorkPoolStore {
     }
 
     @Override
+    public Optional<WorkPoolRecord> readForUpdate(String name) {
+        return executor.read(connection -> jdbc.one(connection, "SELECT * FROM work_pools wp WHERE name = ?"
+                + sql.dialect().forUpdate("wp"), List.of(name), this::row));
+    }
+
+    @Override
     public List<WorkPoolRecord> list() {
         return executor.read(connection -> jdbc.list(connection, "SELECT * FROM work_pools ORDER BY name", List.of(), this::row));
     }

@@ -18,6 +18,13 @@ public interface WorkPoolStore {
 
     Optional<WorkPoolRecord> read(String name);
 
+    /**
+     * Reads the pool for a claim: inside {@link Database#inTransaction} on PostgreSQL the row stays
+     * locked until the transaction ends, so claimers of one pool count its active runs one at a time
+     * (on SQLite the single writer already excludes them).
+     */
+    Optional<WorkPoolRecord> readForUpdate(String name);
+
     /** All pools, by name. */
     List<WorkPoolRecord> list();
 

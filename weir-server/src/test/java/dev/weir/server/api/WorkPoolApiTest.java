@@ -55,6 +55,7 @@ class WorkPoolApiTest {
                 "baseJobTemplate", Map.of("variables", Map.of("properties", Map.of("classpath", Map.of("type", "string"))))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("type").asText()).isEqualTo("process");
+        assertThat(created.json().get("status").asText()).isEqualTo("NOT_READY");
         assertThat(client.post("/work_pools", Map.of("name", "local", "concurrencyLimit", 2)).status()).isEqualTo(200);
         assertThat(client.get("/work_pools/local").json().get("concurrencyLimit").asInt()).isEqualTo(2);
         assertThat(client.get("/work_pools").json()).hasSize(1);
@@ -106,6 +107,7 @@ class WorkPoolApiTest {
                 Map.of("infrastructurePid", "host:42")).status()).isEqualTo(204);
         assertThat(client.post("/work_pools/local/workers/heartbeat", Map.of("name", "w1")).json().get("status").asText())
                 .isEqualTo("ONLINE");
+        assertThat(client.get("/work_pools/local").json().get("status").asText()).isEqualTo("READY");
         assertThat(client.get("/work_pools/local/workers").json()).singleElement()
                 .satisfies(w -> assertThat(w.get("name").asText()).isEqualTo("w1"));
     }
