@@ -68,7 +68,9 @@ class WorkerEndToEndTest {
         server = WeirServer.start(ServerConfig.defaults().withPort(0).withDatabaseUrl("jdbc:sqlite:" + home.resolve("weir.db")));
         connection = ApiConnection.open(Settings.load(Map.of("WEIR_API_URL", server.apiUrl().toString()), home.toString()));
         api = connection.client();
-        api.post("/work_pools", Map.of("name", "local"));
+        // The pool's default classpath serves deployments without one of their own.
+        api.post("/work_pools", Map.of("name", "local", "baseJobTemplate", Map.of("variables", Map.of("properties",
+                Map.of("classpath", Map.of("type", "string", "default", System.getProperty("java.class.path")))))));
         worker = new Cli(Map.of("WEIR_API_URL", server.apiUrl().toString(), "WEIR_HOME", home.toString()))
                 .start("worker", "start", "--pool", "local", "--limit", "2", "--name", "w1");
     }
@@ -82,9 +84,11 @@ class WorkerEndToEndTest {
     }
 
     private String runOf(String flow, String method, Map<String, Object> parameters) {
+        Map<String, Object> jobVariables = flow.equals("killed") ? Map.of()
+                : Map.of("classpath", System.getProperty("java.class.path"));
         JsonNode deployment = api.post("/deployments", Map.of("name", "on-local", "flowName", flow,
                 "entrypoint", Flows.class.getName() + "#" + method, "workPoolName", "local", "parameters", parameters,
-                "jobVariables", Map.of("classpath", System.getProperty("java.class.path"))));
+                "jobVariables", jobVariables));
         return api.post("/deployments/" + deployment.get("id").asText() + "/create_flow_run", Map.of()).get("id").asText();
     }
 

@@ -85,11 +85,13 @@ public final class WorkerLoop {
         try {
             JsonNode deployment = api.get("/deployments/" + run.get("deploymentId").asText());
             String entrypoint = deployment.get("entrypoint").asText();
-            String classpath = Optional.ofNullable(deployment.path("jobVariables").get("classpath"))
-                    .filter(JsonNode::isTextual).map(JsonNode::asText)
-                    .orElse(System.getProperty("java.class.path"));
+            JobVariables variables = JobVariables.of(api.get(poolPath), deployment);
+            // The classpath variable stands in for a deployment bundle until bundles exist.
+            String classpath = variables.text("classpath").orElse(System.getProperty("java.class.path"));
+            Map<String, String> env = new LinkedHashMap<>(variables.env());
+            env.putAll(childEnv);
             propose(id, State.of(StateType.PENDING, State.SUBMITTING, "", Instant.now()));
-            ChildProcess child = ChildProcess.start(id, entrypoint, classpath, childEnv);
+            ChildProcess child = ChildProcess.start(id, entrypoint, classpath, env);
             api.post(poolPath + "/flow_runs/" + id + "/infrastructure", Map.of("infrastructurePid", child.infrastructurePid()));
             propose(id, State.of(StateType.PENDING, State.INFRASTRUCTURE_PENDING, "", Instant.now()));
             out.println("Flow run " + id + " started as " + child.infrastructurePid() + ".");
