@@ -60,6 +60,7 @@ public final class Main {
         cli.addSubcommand(new CommandLine(new FlowRunCommand(session)));
         cli.addSubcommand(new CommandLine(new ApiKeyCommand(session)));
         DeploymentCommand.register(cli, session);
+        cli.addSubcommand(new CommandLine(new WorkerCommand(session)));
         CommandLine config = new CommandLine(new ConfigCommand(session));
         config.addSubcommand(new CommandLine(new ConfigProfileCommand(session)));
         cli.addSubcommand(config);

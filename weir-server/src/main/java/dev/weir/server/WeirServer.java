@@ -6,6 +6,7 @@ import dev.weir.server.auth.ApiKeys;
 import dev.weir.server.orchestration.FlowRunOrchestrator;
 import dev.weir.server.service.DeleteExpiredRuns;
 import dev.weir.server.service.MarkLateRuns;
+import dev.weir.server.service.MonitorWorkerHeartbeats;
 import dev.weir.server.service.ScheduleFlowRuns;
 import dev.weir.server.store.Database;
 import io.javalin.Javalin;
@@ -31,6 +32,7 @@ public final class WeirServer implements AutoCloseable {
     private final DeleteExpiredRuns retention;
     private final ScheduleFlowRuns scheduler;
     private final MarkLateRuns lateRuns;
+    private final MonitorWorkerHeartbeats workerHeartbeats;
     private final ServerConfig config;
 
     private WeirServer(ServerConfig config, Database database, boolean ownsDatabase) {
@@ -43,6 +45,7 @@ public final class WeirServer implements AutoCloseable {
         this.retention = new DeleteExpiredRuns(database.retention(), config.clock(), config.retentionDays());
         this.scheduler = new ScheduleFlowRuns(database, orchestrator, config.clock());
         this.lateRuns = new MarkLateRuns(database, orchestrator, config.clock());
+        this.workerHeartbeats = new MonitorWorkerHeartbeats(database, config.clock());
     }
 
     /**
@@ -77,6 +80,7 @@ public final class WeirServer implements AutoCloseable {
         retention.start();
         scheduler.start();
         lateRuns.start();
+        workerHeartbeats.start();
         return this;
     }
 
@@ -126,6 +130,7 @@ public final class WeirServer implements AutoCloseable {
     @Override
     public void close() {
         lateRuns.close();
+        workerHeartbeats.close();
         scheduler.close();
         retention.close();
         app.stop();

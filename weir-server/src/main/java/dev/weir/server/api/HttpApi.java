@@ -52,6 +52,7 @@ public final class HttpApi {
             FlowRoutes.register(routes, database);
             FlowRunRoutes.register(routes, database, orchestrator);
             DeploymentRoutes.register(routes, database, orchestrator, config.clock());
+            WorkPoolRoutes.register(routes, database, orchestrator, changes, config.clock());
             TaskRunRoutes.register(routes, database, orchestrator);
             LogRoutes.register(routes, database, orchestrator, changes);
             EventRoutes.register(routes, database, changes);

@@ -9,6 +9,11 @@ import dev.weir.server.store.CreatedFlowRun;
 import dev.weir.server.store.Database;
 import dev.weir.server.store.FlowRunRecord;
 import dev.weir.server.store.NewFlowRun;
+import dev.weir.server.store.WorkPoolRecord;
+import dev.weir.server.store.WorkQueueRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import dev.weir.state.State;
 import java.time.InstantSource;
 import java.util.List;
@@ -110,6 +115,66 @@ public final class FlowRunOrchestrator {
         });
         changed.run();
         return decision;
+    }
+
+    /**
+     * Claims due runs for a worker of the pool: SCHEDULED runs of the pool's deployments due by {@code
+     * before}, from its unpaused queues (only {@code queueNames}, when not empty) highest priority
+     * first, each moved to PENDING by the policy, within the pool's and each queue's concurrency limit
+     * (PENDING, RUNNING and CANCELLING runs count). A paused pool hands out nothing.
+     *
+     * <p>Safe against concurrent claimers: on SQLite the claim is one request on the single writer; on
+     * PostgreSQL candidates are locked {@code FOR UPDATE SKIP LOCKED}, and the no-double-start rule
+     * refuses a second PENDING in any case, so each run is claimed once.
+     *
+     * @return the claimed runs, in PENDING; empty if there is no such pool
+     */
+    public List<FlowRunRecord> claimScheduledRuns(String poolName, Collection<String> queueNames, Instant before, int limit) {
+        Instant now = clock.instant();
+        List<FlowRunRecord> claimed = database.inTransaction(tx -> {
+            List<FlowRunRecord> runs = new ArrayList<>();
+            WorkPoolRecord pool = tx.workPools().read(poolName).orElse(null);
+            if (pool == null) {
+                return runs;
+            }
+            List<WorkQueueRecord> queues = tx.workQueues().list(pool.id()).stream()
+                    .filter(q -> queueNames.isEmpty() || queueNames.contains(q.name()))
+                    .toList();
+            if (pool.concurrencyLimit() != null || queues.stream().anyMatch(q -> q.concurrencyLimit() != null)) {
+                // Claimers counting active runs against a limit take turns, or two could fill the same room.
+                pool = tx.workPools().readForUpdate(poolName).orElse(pool);
+            }
+            tx.workQueues().markPolled(queues.stream().map(WorkQueueRecord::id).toList(), now);
+            if (pool.paused()) {
+                return runs;
+            }
+            long poolRoom = pool.concurrencyLimit() == null ? Long.MAX_VALUE
+                    : pool.concurrencyLimit() - tx.workQueues().active(poolName, null);
+            for (WorkQueueRecord queue : queues) {
+                long room = Math.min(poolRoom, limit - runs.size());
+                if (queue.concurrencyLimit() != null) {
+                    room = Math.min(room, queue.concurrencyLimit() - tx.workQueues().active(poolName, queue.name()));
+                }
+                if (queue.paused() || room <= 0) {
+                    continue;
+                }
+                for (FlowRunRecord candidate : tx.workQueues().dueRuns(poolName, queue.name(), before, (int) room)) {
+                    FlowRunPolicy.Outcome outcome = FlowRunPolicy.standard().apply(candidate.run(), State.pending(now), now);
+                    if (outcome.written() && outcome.decision() instanceof StateDecision.Accept) {
+                        FlowRunRecord written = tx.flowRuns().writeState(candidate.id(), candidate.version(), outcome.run());
+                        tx.events().insert(StateEvents.flowRun(outcome.run(), candidate.run().state(), now));
+                        tx.workQueues().assign(candidate.id(), queue.id());
+                        runs.add(written);
+                        poolRoom--;
+                    }
+                }
+            }
+            return runs;
+        });
+        if (!claimed.isEmpty()) {
+            changed.run();
+        }
+        return claimed;
     }
 
     /** Records task runs as the client decided them, each with its state-change event. */

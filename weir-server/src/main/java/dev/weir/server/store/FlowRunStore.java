@@ -51,6 +51,15 @@ public interface FlowRunStore {
      */
     FlowRunRecord writeState(UUID id, long expectedVersion, FlowRun newRun);
 
+    /**
+     * Records where the run executes, such as {@code host:pid} for a child process; false if there is
+     * no such run.
+     */
+    boolean setInfrastructurePid(UUID id, String pid);
+
+    /** Where the run executes, as its worker recorded it. */
+    Optional<String> infrastructurePid(UUID id);
+
     /** The run's states, oldest first. */
     List<StateRecord> states(UUID id);
 

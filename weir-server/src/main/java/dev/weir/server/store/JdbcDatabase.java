@@ -74,6 +74,21 @@ final class JdbcDatabase implements Database {
     }
 
     @Override
+    public WorkPoolStore workPools() {
+        return stores.workPools();
+    }
+
+    @Override
+    public WorkQueueStore workQueues() {
+        return stores.workQueues();
+    }
+
+    @Override
+    public WorkerStore workers() {
+        return stores.workers();
+    }
+
+    @Override
     public RetentionStore retention() {
         return stores.retention();
     }

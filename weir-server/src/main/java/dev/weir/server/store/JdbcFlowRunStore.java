@@ -106,6 +106,18 @@ final class JdbcFlowRunStore implements FlowRunStore {
     }
 
     @Override
+    public boolean setInfrastructurePid(UUID id, String pid) {
+        return executor.write(connection -> jdbc.update(connection, "UPDATE flow_runs SET infrastructure_pid = ? WHERE id = ?",
+                java.util.Arrays.asList(pid, id)) > 0);
+    }
+
+    @Override
+    public Optional<String> infrastructurePid(UUID id) {
+        return executor.read(connection -> jdbc.one(connection, "SELECT infrastructure_pid FROM flow_runs WHERE id = ?",
+                List.of(id), rs -> Optional.ofNullable(rs.getString(1)))).flatMap(pid -> pid);
+    }
+
+    @Override
     public List<FlowRunRecord> listDue(String stateName, Instant before, int limit) {
         String query = FlowRunRows.SELECT + " WHERE fr.state_type = 'SCHEDULED' AND fr.state_name = ?"
                 + " AND fr.expected_start_time < ? ORDER BY fr.expected_start_time, fr.id LIMIT ?";

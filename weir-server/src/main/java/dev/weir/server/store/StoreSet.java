@@ -6,7 +6,8 @@ import java.time.InstantSource;
 record StoreSet(
         FlowStore flows, FlowRunStore flowRuns, TaskRunStore taskRuns, LogStore logs, EventStore events,
         ApiKeyStore apiKeys, RetentionStore retention, DeploymentStore deployments,
-        DeploymentScheduleStore deploymentSchedules)
+        DeploymentScheduleStore deploymentSchedules, WorkPoolStore workPools, WorkQueueStore workQueues,
+        WorkerStore workers)
         implements Stores {
 
     static StoreSet create(SqlExecutor executor, Dialect dialect, InstantSource clock) {
@@ -21,6 +22,9 @@ record StoreSet(
                 new JdbcApiKeyStore(executor, sql),
                 new JdbcRetentionStore(executor, sql),
                 new JdbcDeploymentStore(executor, sql, flows),
-                new JdbcDeploymentScheduleStore(executor, sql));
+                new JdbcDeploymentScheduleStore(executor, sql),
+                new JdbcWorkPoolStore(executor, sql),
+                new JdbcWorkQueueStore(executor, sql),
+                new JdbcWorkerStore(executor, sql));
     }
 }

@@ -18,4 +18,10 @@ public interface Stores {
     DeploymentStore deployments();
 
     DeploymentScheduleStore deploymentSchedules();
+
+    WorkPoolStore workPools();
+
+    WorkQueueStore workQueues();
+
+    WorkerStore workers();
 }

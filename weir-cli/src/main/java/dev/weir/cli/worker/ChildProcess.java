@@ -1,0 +1,61 @@
+package dev.weir.cli.worker;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One flow run executing in a child JVM: {@code java -cp <classpath> dev.weir.worker.FlowRunMain <id>
+ * <entrypoint>}, with the java that runs this worker.
+ */
+final class ChildProcess {
+
+    static final String MAIN = "dev.weir.worker.FlowRunMain";
+
+    private final Process process;
+
+    private ChildProcess(Process process) {
+        this.process = process;
+    }
+
+    /** Starts the child with {@code env} added to this process's environment. */
+    static ChildProcess start(UUID flowRunId, String entrypoint, String classpath, Map<String, String> env) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", classpath, MAIN, flowRunId.toString(), entrypoint));
+        builder.environment().putAll(env);
+        return new ChildProcess(builder.start());
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** Where the child runs, {@code host:pid}: the infrastructure pid of its run. */
+    String infrastructurePid() {
+        return host() + ":" + process.pid();
+    }
+
+    /** Waits for the child to end; returns its exit code (128 + N when signal N ended it, on Unix). */
+    int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** What the exit code says, for a Crashed state's message: the code, and the signal it means on Unix. */
+    static String describeExit(int code) {
+        if (code > 128 && code < 160) {
+            return "exit code " + code + " (signal " + (code - 128) + ")";
+        }
+        return "exit code " + code;
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}
