@@ -65,18 +65,40 @@ public final class WeirServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the configured database and serves the API only, without the background services
+     * (scheduler, late runs, heartbeats, retention): for a command that must change only what it is
+     * asked to, such as the CLI reading the local database.
+     */
+    public static WeirServer startApiOnly(ServerConfig config) {
+        checkBind(config);
+        Database database = Database.open(config.databaseUrl());
+        try {
+            WeirServer server = new WeirServer(config, database, true);
+            server.listenOnly();
+            return server;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
     /** Starts listening over an already open database, which the caller keeps and closes. */
     public static WeirServer start(ServerConfig config, Database database) {
         checkBind(config);
         return new WeirServer(config, database, false).listen();
     }
 
-    private WeirServer listen() {
+    private void listenOnly() {
         try {
             app.start();
         } catch (RuntimeException e) {
             throw new WeirException("Cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e), e);
         }
+    }
+
+    private WeirServer listen() {
+        listenOnly();
         retention.start();
         scheduler.start();
         lateRuns.start();

@@ -95,6 +95,21 @@ public final class ApiClient implements AutoCloseable {
                 : read(answer, new TypeReference<JsonNode>() {});
     }
 
+    /** GETs {@code path} into {@code target} (a file it creates or replaces); a 4xx or 5xx is an {@link ApiError}. */
+    public void download(String path, java.nio.file.Path target) {
+        HttpResponse<java.nio.file.Path> response = exchange(request(path).header("Accept", "*/*").GET().build(),
+                HttpResponse.BodyHandlers.ofFile(target));
+        if (response.statusCode() >= 300) {
+            String body;
+            try {
+                body = java.nio.file.Files.readString(target);
+            } catch (IOException e) {
+                body = "";
+            }
+            throw error(response.statusCode(), body);
+        }
+    }
+
     /** DELETEs {@code path}. */
     public void delete(String path) {
         send(request(path).DELETE());

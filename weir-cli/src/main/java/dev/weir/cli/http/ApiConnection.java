@@ -22,8 +22,9 @@ public final class ApiConnection implements AutoCloseable {
     }
 
     /**
-     * Connects as {@code settings} say. The embedded server keeps everything (no retention round) so
-     * that a command deletes only what it is asked to.
+     * Connects as {@code settings} say. Without an API URL, the command starts a server of its own over
+     * the local database that runs no background services (no retention, no scheduler), so that a
+     * command changes only what it is asked to.
      */
     public static ApiConnection open(Settings settings) {
         Optional<java.net.URI> url = settings.apiUrl();
@@ -33,7 +34,7 @@ public final class ApiConnection implements AutoCloseable {
         }
         ServerConfig config = new ServerConfig("127.0.0.1", 0, settings.databaseUrl(), false, false, 1024 * 1024, 0,
                 InstantSource.system());
-        WeirServer server = WeirServer.start(config);
+        WeirServer server = WeirServer.startApiOnly(config);
         return new ApiConnection(new ApiClient(server.apiUrl(), Optional.empty(), "The command's own server stopped."),
                 Optional.of(server));
     }

@@ -39,11 +39,18 @@ public record FlowEntrypoint(String flowName, Map<String, Object> parameterSchem
                 throw new ProjectFileException("entrypoint " + entrypoint + ": class " + className + " is not in the"
                         + " classpath " + roots + (e instanceof LinkageError ? " (" + e + ")" : ""));
             }
-            List<Method> methods = Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(methodName)).toList();
+            List<Method> methods = new java.util.ArrayList<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                Arrays.stream(c.getDeclaredMethods())
+                        .filter(m -> m.getName().equals(methodName) && !m.isSynthetic()
+                                && !java.lang.reflect.Modifier.isPrivate(m.getModifiers()))
+                        .filter(m -> methods.stream().noneMatch(known -> Arrays.equals(known.getParameterTypes(), m.getParameterTypes())))
+                        .forEach(methods::add);
+            }
             List<Method> flows = methods.stream().filter(m -> m.isAnnotationPresent(Flow.class)).toList();
             List<Method> candidates = flows.isEmpty() ? methods : flows;
             if (candidates.isEmpty()) {
-                throw new ProjectFileException("entrypoint " + entrypoint + ": " + className + " has no public method "
+                throw new ProjectFileException("entrypoint " + entrypoint + ": " + className + " has no non-private method "
                         + methodName);
             }
             if (candidates.size() > 1) {

@@ -33,6 +33,7 @@ public final class WorkerLoop {
     private final PrintStream err;
     private final Semaphore slots;
     private final String poolPath;
+    private final BundleCache bundles;
 
     /**
      * @param childEnv added to each child's environment: WEIR_API_URL and, with auth, WEIR_API_KEY
@@ -45,10 +46,12 @@ public final class WorkerLoop {
         this.err = err;
         this.slots = new Semaphore(options.limit());
         this.poolPath = "/work_pools/" + URLEncoder.encode(options.pool(), StandardCharsets.UTF_8);
+        this.bundles = new BundleCache(api, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "weir-bundles"));
     }
 
     /** Polls and launches until the thread is interrupted. */
     public void run() throws InterruptedException {
+        ensurePool();
         try (Heartbeat heartbeat = Heartbeat.start(api, options.pool(), options.name(), options.heartbeat(), err)) {
             out.println("Worker '" + options.name() + "' started on pool '" + options.pool() + "'"
                     + (options.queues().isEmpty() ? "" : " (queues " + String.join(", ", options.queues()) + ")")
@@ -80,14 +83,26 @@ public final class WorkerLoop {
         }
     }
 
+    /** Creates the pool (type process, default queue) when it does not exist yet, as Prefect's workers do. */
+    private void ensurePool() {
+        try {
+            api.get(poolPath);
+        } catch (dev.weir.cli.http.ApiError missing) {
+            if (missing.status() != 404) {
+                throw missing;
+            }
+            api.post("/work_pools", Map.of("name", options.pool(), "type", "process"));
+            out.println("Created work pool '" + options.pool() + "' (type process).");
+        }
+    }
+
     private void launch(JsonNode run) {
         UUID id = UUID.fromString(run.get("id").asText());
         try {
             JsonNode deployment = api.get("/deployments/" + run.get("deploymentId").asText());
             String entrypoint = deployment.get("entrypoint").asText();
             JobVariables variables = JobVariables.of(api.get(poolPath), deployment);
-            // The classpath variable stands in for a deployment bundle until bundles exist.
-            String classpath = variables.text("classpath").orElse(System.getProperty("java.class.path"));
+            String classpath = classpath(variables);
             Map<String, String> env = new LinkedHashMap<>(variables.env());
             env.putAll(childEnv);
             propose(id, State.of(StateType.PENDING, State.SUBMITTING, "", Instant.now()));
@@ -110,6 +125,19 @@ public final class WorkerLoop {
             err.println("error: flow run " + id + " could not be started: " + e.getMessage());
             crashUnlessFinal(id, "The worker could not start the flow run's process: " + e.getMessage());
         }
+    }
+
+    /**
+     * The child's class path: the deployment's bundle unpacked here with its {@code classpath} entries
+     * (what {@code weir deploy} registers), else a {@code classpath} text variable, else this worker's.
+     */
+    private String classpath(JobVariables variables) throws java.io.IOException {
+        Optional<String> bundle = variables.text("bundle");
+        JsonNode entries = variables.values().get("classpath");
+        if (bundle.isPresent() && entries != null && entries.isArray()) {
+            return bundles.classpath(bundle.get(), entries);
+        }
+        return variables.text("classpath").orElse(System.getProperty("java.class.path"));
     }
 
     private void crashUnlessFinal(UUID id, String message) {

@@ -3,6 +3,7 @@ package dev.weir.internal.engine;
 import dev.weir.FlowRunException;
 import dev.weir.TaskFuture;
 import dev.weir.core.Ids;
+import dev.weir.core.RunNames;
 import dev.weir.orchestrator.FlowRunCreate;
 import dev.weir.orchestrator.StateDecision;
 import dev.weir.run.FlowRun;

@@ -47,7 +47,7 @@ final class FlowRunRows {
         RetryPolicy policy = create.policy() == null ? RetryPolicy.NONE : create.policy();
         sql.setUuid(ps, 1, create.id());
         sql.setUuid(ps, 2, flowId);
-        ps.setString(3, create.name() == null || create.name().isBlank() ? create.id().toString() : create.name());
+        ps.setString(3, create.name() == null || create.name().isBlank() ? dev.weir.core.RunNames.generate() : create.name());
         ps.setString(4, create.flowVersion());
         bindState(ps, 5, state);
         sql.setJson(ps, 10, create.parameters() == null ? Map.of() : create.parameters());

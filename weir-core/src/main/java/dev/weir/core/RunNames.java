@@ -1,9 +1,9 @@
-package dev.weir.internal.engine;
+package dev.weir.core;
 
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Generates memorable run names, such as {@code crimson-heron}, for runs without a name template. */
-final class RunNames {
+public final class RunNames {
 
     private static final String[] ADJECTIVES = {
         "amber", "brave", "calm", "crimson", "daring", "eager", "fancy", "gentle", "golden", "hidden", "icy",
@@ -18,7 +18,8 @@ final class RunNames {
 
     private RunNames() {}
 
-    static String generate() {
+    /** A new name: an adjective and an animal. */
+    public static String generate() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return ADJECTIVES[random.nextInt(ADJECTIVES.length)] + "-" + ANIMALS[random.nextInt(ANIMALS.length)];
     }
