@@ -93,7 +93,7 @@ class BundleApiTest {
         TestClient.Response stored = put(BundleStore.sha256(bundle), bundle);
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
 
-        TestClient.Response logs = client.send(client.request("/logs").POST(HttpRequest.BodyPublishers.ofByteArray(bundle))
+        TestClient.Response logs = client.send(client.request("/logs").expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(bundle))
                 .header("Content-Type", "application/json"));
         assertThat(logs.status()).isEqualTo(413);
     }
