@@ -61,6 +61,8 @@ public final class Main {
         cli.addSubcommand(new CommandLine(new ApiKeyCommand(session)));
         DeploymentCommand.register(cli, session);
         cli.addSubcommand(new CommandLine(new WorkerCommand(session)));
+        cli.addSubcommand(new CommandLine(new WorkPoolCommand(session)));
+        cli.addSubcommand(new CommandLine(new WorkPoolCommand.Queues(session)));
         CommandLine config = new CommandLine(new ConfigCommand(session));
         config.addSubcommand(new CommandLine(new ConfigProfileCommand(session)));
         cli.addSubcommand(config);
