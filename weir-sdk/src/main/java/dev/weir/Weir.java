@@ -63,6 +63,31 @@ public final class Weir {
         return Engine.logger();
     }
 
+    /**
+     * Pauses the calling flow run until it is resumed ({@code weir flow-run resume ID}, the UI, or
+     * {@code POST /api/flow_runs/{id}/resume}), in this process: the run is Paused meanwhile and keeps
+     * its heartbeats. Call it from the flow's body, not from a task.
+     *
+     * @throws FlowPauseException if {@code timeout} passes first (the run then ends Failed), the run is
+     *     cancelled while paused, or there is no flow run on this thread
+     */
+    public static void pause(java.time.Duration timeout) {
+        Engine.pause(null, timeout);
+    }
+
+    /**
+     * Pauses the calling flow run until it is resumed with input of type {@code input}, a record; the
+     * resume must carry it (the server checks it against the record's JSON Schema, and the UI shows a
+     * form), and this returns it.
+     *
+     * @throws FlowPauseException as {@link #pause(java.time.Duration)} does
+     * @throws IllegalArgumentException if {@code input} is not a record
+     */
+    public static <T extends Record> T pause(Class<T> input, java.time.Duration timeout) {
+        java.util.Objects.requireNonNull(input, "input");
+        return Engine.pause(input, timeout);
+    }
+
     /** The flow run and task run the calling code runs in. */
     public static RunContext context() {
         return Engine.context();

@@ -27,6 +27,7 @@ public final class WeirConfig {
     private boolean refreshCache;
     private ResultStorage resultStorage;
     private LockManager lockManager;
+    private java.time.Duration runHeartbeat = java.time.Duration.ofSeconds(15);
 
     private WeirConfig() {}
 
@@ -44,6 +45,10 @@ public final class WeirConfig {
         config.defaultTaskRetries = nonNegativeInt(env, "WEIR_TASKS_DEFAULT_RETRIES");
         config.persistResultsByDefault = bool(env, "WEIR_RESULTS_PERSIST_BY_DEFAULT");
         config.refreshCache = bool(env, "WEIR_TASKS_REFRESH_CACHE");
+        String beat = env.get("WEIR_RUN_HEARTBEAT_SECONDS");
+        if (beat != null && !beat.isBlank()) {
+            config.runHeartbeat(seconds("WEIR_RUN_HEARTBEAT_SECONDS", beat));
+        }
         String level = env.get("WEIR_LOGGING_LEVEL");
         if (level != null && !level.isBlank()) {
             config.logLevel(level);
@@ -77,6 +82,32 @@ public final class WeirConfig {
             // reported below with the accepted values
         }
         throw new WeirException(name + " must be a whole number of 0 or more, got '" + value + "'");
+    }
+
+    private static java.time.Duration seconds(String name, String value) {
+        try {
+            double seconds = Double.parseDouble(value.trim());
+            if (seconds > 0 && seconds <= 3600) {
+                return java.time.Duration.ofMillis((long) (seconds * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted values
+        }
+        throw new WeirException(name + " must be a number of seconds above 0 and at most 3600, got '" + value + "'");
+    }
+
+    /**
+     * How often a running flow run tells the orchestrator its process is alive ({@code
+     * WEIR_RUN_HEARTBEAT_SECONDS}, 15 s); the server crashes a run that misses three beats, and the
+     * answer to a beat is how a run learns it is being cancelled.
+     */
+    public WeirConfig runHeartbeat(java.time.Duration value) {
+        Objects.requireNonNull(value, "runHeartbeat");
+        if (value.isNegative() || value.isZero()) {
+            throw new WeirException("runHeartbeat must be positive, got " + value);
+        }
+        this.runHeartbeat = value;
+        return this;
     }
 
     /** Records runs with {@code orchestrator} instead of the default. */
@@ -184,6 +215,10 @@ public final class WeirConfig {
 
     public Optional<ResultStorage> resultStorage() {
         return Optional.ofNullable(resultStorage);
+    }
+
+    public java.time.Duration runHeartbeat() {
+        return runHeartbeat;
     }
 
     public Optional<LockManager> lockManager() {

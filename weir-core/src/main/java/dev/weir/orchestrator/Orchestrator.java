@@ -28,6 +28,20 @@ public interface Orchestrator extends AutoCloseable {
     /** The flow run as last recorded. */
     Optional<FlowRun> flowRun(UUID flowRunId);
 
+    /**
+     * Tells the orchestrator that the run's process is alive (a run that stops beating is Crashed by
+     * the server), and answers the run as stored, so the process learns when it is being cancelled.
+     * Empty when there is no such run.
+     */
+    default Optional<FlowRun> heartbeat(UUID flowRunId) {
+        return flowRun(flowRunId);
+    }
+
+    /** The input sent to the run under {@code key} (such as a resume's), as JSON-ready values. */
+    default Optional<Object> runInput(UUID flowRunId, String key) {
+        return Optional.empty();
+    }
+
     /** Records a task run as it now stands (an insert the first time, an update later). */
     void recordTaskRun(TaskRun taskRun);
 

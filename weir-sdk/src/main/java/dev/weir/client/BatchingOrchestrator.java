@@ -97,6 +97,16 @@ public final class BatchingOrchestrator implements Orchestrator {
     }
 
     @Override
+    public Optional<FlowRun> heartbeat(UUID flowRunId) {
+        return delegate.heartbeat(flowRunId);
+    }
+
+    @Override
+    public Optional<Object> runInput(UUID flowRunId, String key) {
+        return delegate.runInput(flowRunId, key);
+    }
+
+    @Override
     public void recordTaskRun(TaskRun taskRun) {
         recordTaskRuns(List.of(taskRun));
     }

@@ -120,6 +120,33 @@ public final class HttpOrchestrator implements Orchestrator {
     }
 
     @Override
+    public Optional<FlowRun> heartbeat(UUID flowRunId) {
+        try {
+            return Optional.of(api.call("POST", "/flow_runs/" + flowRunId + "/heartbeat", null, Map.of(), FlowRun.class));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Object> runInput(UUID flowRunId, String key) {
+        try {
+            Map<?, ?> answer = api.call("GET", "/flow_runs/" + flowRunId + "/input/"
+                    + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"),
+                    null, Map.of(), Map.class);
+            return Optional.ofNullable(answer.get("value"));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public void recordTaskRun(TaskRun taskRun) {
         recordTaskRuns(List.of(taskRun));
     }

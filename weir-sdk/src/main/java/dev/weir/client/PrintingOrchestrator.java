@@ -77,6 +77,16 @@ final class PrintingOrchestrator implements Orchestrator {
     }
 
     @Override
+    public Optional<FlowRun> heartbeat(UUID flowRunId) {
+        return delegate.heartbeat(flowRunId);
+    }
+
+    @Override
+    public Optional<Object> runInput(UUID flowRunId, String key) {
+        return delegate.runInput(flowRunId, key);
+    }
+
+    @Override
     public void recordTaskRun(TaskRun taskRun) {
         delegate.recordTaskRun(taskRun);
     }

@@ -64,6 +64,40 @@ public final class ParameterSchema {
   }
 
   /**
+   * Returns the schema of a record's components, shaped like a method's parameters: an object with a
+   * property per component (in order, with its {@code position}), the required ones, and {@code
+   * "$defs"}. Used for the typed input a paused flow waits for.
+   *
+   * @throws IllegalArgumentException if {@code type} is not a record
+   */
+  public static ObjectNode ofRecord(Class<?> type) {
+    Objects.requireNonNull(type, "type");
+    if (!type.isRecord()) {
+      throw new IllegalArgumentException(type.getName() + " is not a record; the input of a pause is a record");
+    }
+    TypeSchemas types = new TypeSchemas();
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("type", "object");
+    root.put("title", type.getSimpleName());
+    ObjectNode properties = root.putObject("properties");
+    ArrayNode required = root.putArray("required");
+    java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
+    for (int position = 0; position < components.length; position++) {
+      java.lang.reflect.RecordComponent component = components[position];
+      Set<Annotation> annotations = Annotations.of(component.getAnnotatedType(), component);
+      ObjectNode schema = types.schemaOf(component.getAnnotatedType(), annotations, Bindings.NONE);
+      ObjectNode property = Properties.titled(component.getName(), annotations, schema);
+      property.put("position", position);
+      properties.set(component.getName(), property);
+      if (Requiredness.isRequired(component.getType(), annotations, true)) {
+        required.add(component.getName());
+      }
+    }
+    root.set("$defs", types.definitions());
+    return root;
+  }
+
+  /**
    * Returns the schema of {@code method}'s parameters as compact JSON text; keys keep a stable
    * order (the order of {@link #of(Method)}), so equal signatures give equal strings.
    */

@@ -10,13 +10,37 @@ import java.util.UUID;
  * <flow-run-id> <com.acme.Etl#run>}. The run is recorded where the environment says
  * ({@code WEIR_API_URL}, else the local database). Exit code 0 when the run completed, 1 when it ended
  * in another state or could not start (the reason on stderr), 2 for wrong arguments.
+ *
+ * <p>The process does not outlive the one that started it: when its worker exits (even killed with
+ * {@code kill -9}), it proposes Crashed for its run (a deployment run with retries left goes back to
+ * its queue) and halts with exit code 3, so no orphan keeps running a run that another worker may retry.
  */
 public final class FlowRunMain {
 
     private FlowRunMain() {}
 
     public static void main(String[] args) {
+        if (args.length == 2) {
+            exitWithParent(args[0]);
+        }
         System.exit(run(args));
+    }
+
+    private static void exitWithParent(String flowRunId) {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            System.err.println("The process that started flow run " + flowRunId + " (pid " + parent.pid()
+                    + ") has exited; the run stops with it");
+            try {
+                Engine.defaultRuntime().orchestrator().setFlowRunState(UUID.fromString(flowRunId), State.crashed(
+                        java.time.Instant.now(), "The worker that started the flow run's process exited (pid "
+                                + parent.pid() + ")"));
+                Engine.defaultRuntime().orchestrator().flush();
+            } catch (RuntimeException e) {
+                System.err.println("warning: could not mark flow run " + flowRunId + " crashed: " + e.getMessage());
+            } finally {
+                Runtime.getRuntime().halt(3);
+            }
+        }));
     }
 
     static int run(String[] args) {

@@ -130,6 +130,10 @@ public final class Engine {
         return frame.logger();
     }
 
+    public static <T> T pause(Class<T> input, java.time.Duration timeout) {
+        return Pauses.pause(Frames.current(), input, timeout);
+    }
+
     public static RunContext context() {
         Frame frame = Frames.current();
         if (frame == null) {

@@ -81,6 +81,12 @@ final class FlowEngine {
                 placeholder == null ? null : placeholder.run().id(), runner, logger);
         Frame frame = new Frame(runtime, scope, null);
         Frame previous = Frames.enter(frame);
+        Thread flowThread = Thread.currentThread();
+        runtime.heartbeats().start(run.id(), () -> {
+            logger.warn("Flow run '{}' is being cancelled; stopping it", name);
+            scope.requestCancel();
+            flowThread.interrupt();
+        });
         Outcome outcome;
         try {
             if (definition.logPrints()) {
@@ -91,8 +97,12 @@ final class FlowEngine {
             logger.info("Finished in state {}", outcome.state);
             definition.hooks().onFinal(target, outcome.state, logger);
         } finally {
+            runtime.heartbeats().stop(run.id());
             runner.close();
             Frames.exit(previous);
+            if (scope.cancelRequested()) {
+                Thread.interrupted(); // the cancel's interrupt ends with the run it was for
+            }
         }
         if (placeholder != null) {
             finishPlaceholder(placeholder, outcome.state, run.id());
@@ -127,6 +137,11 @@ final class FlowEngine {
             scope.attempt(runtime.orchestrator().flowRun(scope.id()).map(FlowRun::runCount).orElse(1));
             definition.hooks().onRunning(target, running, scope.logger());
             Attempt attempt = attempt(frame, scope, body);
+            if (scope.cancelRequested()) {
+                Thread.interrupted(); // the cancel's interrupt has done its work; the run's last writes need none
+                State cancelled = propose(scope, State.cancelled(now(), "Cancelled while running"));
+                return new Outcome(cancelled, null, attempt.failure);
+            }
             State end = propose(scope, attempt.proposal);
             if (end.type() == StateType.SCHEDULED && State.AWAITING_RETRY.equals(end.name())) {
                 Instant due = end.details().scheduledTime();
@@ -155,8 +170,11 @@ final class FlowEngine {
             return new Attempt(State.timedOut(now(), message), null,
                     new dev.weir.core.WeirException(message));
         } catch (Throwable failure) {
-            if (failure instanceof InterruptedException) {
+            if (failure instanceof InterruptedException && !scope.cancelRequested()) {
                 Thread.currentThread().interrupt();
+            }
+            if (scope.cancelRequested()) {
+                return new Attempt(State.cancelled(now(), "Cancelled while running"), null, failure);
             }
             scope.logger().error("Encountered exception during execution: {}", TaskEngine.describe(failure), failure);
             scope.awaitOpenFutures();

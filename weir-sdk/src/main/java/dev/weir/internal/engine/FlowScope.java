@@ -26,6 +26,8 @@ final class FlowScope {
     private final Queue<TaskFutureImpl<?>> futures = new ConcurrentLinkedQueue<>();
     private final ResultOwners owners = new ResultOwners();
     private volatile int attempt;
+    private volatile boolean cancelRequested;
+    private final AtomicInteger pauseCounter = new AtomicInteger();
 
     FlowScope(FlowDefinition definition, UUID id, String name, Map<String, Object> parameters, UUID parentTaskRunId,
             Runner runner, RunLogger logger) {
@@ -81,6 +83,20 @@ final class FlowScope {
         while ((future = futures.poll()) != null) {
             future.await();
         }
+    }
+
+    /** Marks the run as being cancelled: its attempt ends Cancelled, whatever it returns. */
+    void requestCancel() {
+        cancelRequested = true;
+    }
+
+    boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    /** The key of the run's next pause: {@code pause-1}, {@code pause-2}, ... */
+    String nextPauseKey() {
+        return "pause-" + pauseCounter.incrementAndGet();
     }
 
     void attempt(int value) {

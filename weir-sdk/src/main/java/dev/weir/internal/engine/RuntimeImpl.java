@@ -25,6 +25,7 @@ final class RuntimeImpl implements WeirRuntime {
     private final FlowEngine flows = new FlowEngine(this);
     private final Runner standalone = new ConcurrentRunner(0);
     private final Caching caching;
+    private final Heartbeats heartbeats;
     private final Map<Class<?>, Interceptor> interceptors = new ConcurrentHashMap<>();
     private final Map<Method, TaskDefinition> taskDefinitions = new ConcurrentHashMap<>();
     private final Map<Object, TaskDefinition> adHocDefinitions = new ConcurrentHashMap<>();
@@ -34,6 +35,7 @@ final class RuntimeImpl implements WeirRuntime {
         this.orchestrator = config.orchestrator().orElseGet(() -> InMemoryOrchestrator.create(config.clock()));
         this.logLevel = Level.valueOf(config.logLevel());
         this.caching = new Caching(config);
+        this.heartbeats = new Heartbeats(orchestrator, config.runHeartbeat());
     }
 
     @Override
@@ -98,6 +100,10 @@ final class RuntimeImpl implements WeirRuntime {
         return flows;
     }
 
+    Heartbeats heartbeats() {
+        return heartbeats;
+    }
+
     Caching caching() {
         return caching;
     }
@@ -121,6 +127,7 @@ final class RuntimeImpl implements WeirRuntime {
 
     @Override
     public void close() {
+        heartbeats.close();
         orchestrator.close();
     }
 }

@@ -51,6 +51,20 @@ public final class EmbeddedOrchestrator implements Orchestrator {
     }
 
     @Override
+    public Optional<FlowRun> heartbeat(UUID flowRunId) {
+        try {
+            return Optional.of(orchestrator.heartbeat(flowRunId).run());
+        } catch (java.util.NoSuchElementException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Object> runInput(UUID flowRunId, String key) {
+        return database.flowRunInputs().read(flowRunId, key);
+    }
+
+    @Override
     public void recordTaskRun(TaskRun taskRun) {
         orchestrator.recordTaskRuns(List.of(taskRun));
     }
