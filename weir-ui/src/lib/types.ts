@@ -23,6 +23,10 @@ export interface StateDetails {
   cacheExpiration?: string;
   retriable?: boolean;
   transitionId?: string;
+  /** A PAUSED run's deadline: it fails when not resumed by then. */
+  pauseTimeout?: string;
+  /** A PAUSED run's wanted input: the JSON Schema of the runInput a resume must send. */
+  runInputSchema?: JsonSchema;
 }
 
 export interface State {
@@ -116,6 +120,10 @@ export interface FlowRunQuery {
   startAfter?: string;
   startBefore?: string;
   parentTaskRunId?: string;
+  /** Runs of this deployment only. */
+  deploymentId?: string;
+  /** Runs carrying every one of these tags. */
+  tags?: string[];
   sort?: FlowRunSort;
   limit?: number;
   offset?: number;
@@ -207,4 +215,49 @@ export interface DeploymentRunCreate {
   tags?: string[];
   scheduledTime?: string;
   idempotencyKey?: string;
+}
+
+/** What the API's orchestration rules answered to a proposed transition (cancel, retry, resume). */
+export interface OrchestrationAnswer {
+  status: 'ACCEPT' | 'REJECT' | 'WAIT' | 'ABORT';
+  state: State;
+  reason?: string;
+}
+
+/** A work pool as GET /api/work_pools writes it (WorkPoolRecord with its status). */
+export interface WorkPool {
+  id: string;
+  name: string;
+  type: string;
+  description?: string;
+  baseJobTemplate?: Record<string, unknown>;
+  concurrencyLimit?: number | null;
+  paused: boolean;
+  created: string;
+  updated: string;
+  /** PAUSED, READY while one of its workers is ONLINE, else NOT_READY. */
+  status?: 'PAUSED' | 'READY' | 'NOT_READY';
+}
+
+/** A queue of a pool (WorkQueueRecord with its status). */
+export interface WorkQueue {
+  id: string;
+  poolId: string;
+  name: string;
+  /** Unique in the pool; 1 is the highest. */
+  priority: number;
+  concurrencyLimit?: number | null;
+  paused: boolean;
+  lastPolled?: string | null;
+  /** PAUSED, READY if polled in the last 60 s, else NOT_READY. */
+  status?: 'PAUSED' | 'READY' | 'NOT_READY';
+}
+
+/** A worker of a pool as last heard from (WorkerRecord). */
+export interface Worker {
+  id: string;
+  poolId: string;
+  name: string;
+  lastHeartbeat: string;
+  status: 'ONLINE' | 'OFFLINE';
 }

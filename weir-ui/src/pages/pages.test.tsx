@@ -109,9 +109,13 @@ describe('flow run page', () => {
 describe('navigation', () => {
   it('shows coming-soon pages for what the API does not have yet', async () => {
     vi.stubGlobal('fetch', mockFetch({}));
-    at('/work-pools');
+    at('/blocks');
     render(<App />);
     expect(screen.getByText('Coming soon')).toBeTruthy();
-    await waitFor(() => expect(screen.getByRole('link', { current: 'page' }).textContent).toContain('Work pools'));
+    await waitFor(() => expect(screen.getByRole('link', { current: 'page' }).textContent).toContain('Blocks'));
+    for (const label of ['Variables', 'Artifacts', 'Automations', 'Concurrency']) {
+      expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: new RegExp(label) }).textContent).toContain('soon');
+    }
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Work pools' }).textContent).not.toContain('soon');
   });
 });
