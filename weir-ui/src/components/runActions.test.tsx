@@ -27,10 +27,8 @@ function serve(run: FlowRun, actions: Record<string, (body: unknown, current: Fl
   };
   for (const [action, answer] of Object.entries(actions)) {
     routes[`POST /api/flow_runs/${run.id}/${action}`] = (body) => {
-      const result = answer(body, current);
-      if (result && typeof result === 'object' && 'status' in result && (result as { status: string }).status === 'ACCEPT') {
-        current = { ...current, state: (result as { state: State }).state };
-      }
+      const result = answer(body, current) as { status?: string; state?: State } | Response;
+      if (!(result instanceof Response) && result.status === 'ACCEPT' && result.state) current = { ...current, state: result.state };
       return result;
     };
   }
