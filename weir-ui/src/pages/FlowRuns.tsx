@@ -139,8 +139,8 @@ export function FlowRunList({ fixedFlow }: { fixedFlow?: string }) {
           </select>
         </label>
         <form className="tag-filter" onSubmit={addTags} role="search" aria-label="Tags">
-          <label>
-            Tags <span className="sr-hint">(a run must have all)</span>
+          <label title="A run matches when it has every one of these tags">
+            Tags
             <input
               type="search"
               value={tagText}

@@ -40,6 +40,7 @@ export function WorkPools() {
                   <th scope="col">Pool</th>
                   <th scope="col">Type</th>
                   <th scope="col">Status</th>
+                  <th scope="col">Paused</th>
                   <th scope="col">Concurrency limit</th>
                   <th scope="col">Updated</th>
                 </tr>
@@ -55,6 +56,7 @@ export function WorkPools() {
                     <td>
                       <StatusBadge status={pool.status ?? (pool.paused ? 'PAUSED' : undefined)} />
                     </td>
+                    <td>{pool.paused ? 'Yes' : 'No'}</td>
                     <td>
                       <Limit value={pool.concurrencyLimit} />
                     </td>
