@@ -7,13 +7,20 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../lib/api';
 import { buildParameters, formFields, initialValues, problemField, type Field, type FormValues } from '../lib/schemaForm';
-import type { FlowRun, JsonSchema, OrchestrationAnswer, StateType } from '../lib/types';
+import type { FlowRun, JsonSchema, OrchestrationAnswer, State, StateType } from '../lib/types';
 import { SchemaForm } from './SchemaForm';
 import { Time } from './common';
 
 const CANCELLABLE: StateType[] = ['SCHEDULED', 'PENDING', 'RUNNING', 'PAUSED'];
 const RETRYABLE: StateType[] = ['COMPLETED', 'FAILED', 'CANCELLED', 'CRASHED'];
 export const NO_RETRY_TOOLTIP = 'only deployment runs can be retried from the UI';
+
+/** A paused state's timeout and wanted input, from `details.pause` (or the flat fields). */
+export function pauseOf(state: State): { timeout?: string; inputSchema?: JsonSchema } {
+  const d = state.details;
+  if (!d) return {};
+  return { timeout: d.pause?.timeout ?? d.pauseTimeout ?? undefined, inputSchema: d.pause?.inputSchema ?? d.runInputSchema ?? undefined };
+}
 
 type Outcome = { kind: 'ok' | 'refused' | 'error'; text: string };
 
@@ -23,8 +30,10 @@ function describeAnswer(action: string, answer: OrchestrationAnswer): Outcome {
   switch (answer.status) {
     case 'ACCEPT':
       return { kind: 'ok', text: `${action}: the run is now ${answer.state?.name ?? answer.state?.type ?? 'changed'}.` };
-    case 'WAIT':
-      return { kind: 'refused', text: `${action} must wait${reason || '; try again shortly.'}` };
+    case 'WAIT': {
+      const delay = answer.delaySeconds ? `; try again in ${Math.ceil(answer.delaySeconds)} s` : '; try again shortly';
+      return { kind: 'refused', text: `${action} must wait${reason}${delay}.` };
+    }
     case 'REJECT':
       return { kind: 'refused', text: `${action} was rejected${reason}` };
     default:
@@ -151,13 +160,12 @@ function Dialog({ title, onClose, children }: { title: string; onClose: () => vo
 
 /** Resume, with the input the paused flow asked for (a form from state.details.runInputSchema), checked before sending. */
 function ResumeDialog({ run, onClose, onAnswer }: { run: FlowRun; onClose: () => void; onAnswer: (answer: OrchestrationAnswer) => void }) {
-  const schema: JsonSchema | undefined = run.state.details?.runInputSchema;
+  const { timeout, inputSchema: schema } = pauseOf(run.state);
   const fields = useMemo(() => formFields(schema), [schema]);
   const [values, setValues] = useState<FormValues>(() => initialValues(fields));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [sending, setSending] = useState(false);
-  const timeout = run.state.details?.pauseTimeout;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

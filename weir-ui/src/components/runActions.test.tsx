@@ -4,7 +4,7 @@ import { App } from '../App';
 import { connection } from '../lib/api';
 import type { FlowRun, State } from '../lib/types';
 import { aFlowRun, aProblem, aState, mockFetch } from '../test/fixtures';
-import { NO_RETRY_TOOLTIP } from './RunActions';
+import { NO_RETRY_TOOLTIP, pauseOf } from './RunActions';
 
 beforeEach(() => {
   sessionStorage.clear();
@@ -118,6 +118,23 @@ describe('retry', () => {
 describe('resume', () => {
   const paused = (details: State['details']) => aFlowRun({ state: { ...aState('PAUSED'), details } });
 
+  it('reads the flat pauseTimeout and runInputSchema too', () => {
+    const schema = { type: 'object', properties: { ok: { type: 'boolean' } } };
+    expect(pauseOf({ ...aState('PAUSED'), details: { pauseTimeout: '2026-05-03T13:00:00Z', runInputSchema: schema } })).toEqual({
+      timeout: '2026-05-03T13:00:00Z',
+      inputSchema: schema,
+    });
+    expect(pauseOf({ ...aState('PAUSED'), details: { pause: { timeout: null, key: 'k', inputSchema: null } } })).toEqual({});
+  });
+
+  it('shows how long a WAIT asks to wait', async () => {
+    const run = paused(undefined);
+    serve(run, { resume: (_, current) => ({ status: 'WAIT', state: current.state, reason: 'the run is busy', delaySeconds: 2.5 }) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Resume' }));
+    await act(async () => fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Resume' })));
+    expect((await screen.findByTestId('action-outcome')).textContent).toContain('Resume must wait: the run is busy; try again in 3 s.');
+  });
+
   it('sends an empty body when the flow waits for no input', async () => {
     const run = paused(undefined);
     const fetch = serve(run, { resume: () => ({ status: 'ACCEPT', state: aState('RUNNING', '2026-05-03T12:01:00Z') }) });
@@ -130,15 +147,19 @@ describe('resume', () => {
   });
 
   it('shows the pause timeout, checks the run input against its schema, and puts a 422 beside its field', async () => {
+    // As weir-core's StateDetails writes it: details.pause = {timeout, key, inputSchema}.
     const run = paused({
-      pauseTimeout: '2026-05-03T13:00:00Z',
-      runInputSchema: {
-        type: 'object',
-        properties: {
-          approver: { title: 'approver', type: 'string', minLength: 2 },
-          amount: { title: 'amount', type: 'integer', maximum: 100 },
+      pause: {
+        timeout: '2026-05-03T13:00:00Z',
+        key: 'approval-1',
+        inputSchema: {
+          type: 'object',
+          properties: {
+            approver: { title: 'approver', type: 'string', minLength: 2 },
+            amount: { title: 'amount', type: 'integer', maximum: 100 },
+          },
+          required: ['approver'],
         },
-        required: ['approver'],
       },
     });
     let answer: 'problem' | 'ok' = 'problem';

@@ -23,10 +23,22 @@ export interface StateDetails {
   cacheExpiration?: string;
   retriable?: boolean;
   transitionId?: string;
-  /** A PAUSED run's deadline: it fails when not resumed by then. */
+  resultKey?: string;
+  /** A PAUSED state's pause (weir-core's PauseDetails). */
+  pause?: PauseDetails | null;
+  /** The same, flat (the shape first agreed for the API); read when `pause` is absent. */
   pauseTimeout?: string;
-  /** A PAUSED run's wanted input: the JSON Schema of the runInput a resume must send. */
   runInputSchema?: JsonSchema;
+}
+
+/** What a paused run waits for: until when, and the JSON Schema of the runInput a resume must send. */
+export interface PauseDetails {
+  /** The run ends Failed when nobody resumed it by then. */
+  timeout?: string | null;
+  /** Names the pause within its run. */
+  key?: string;
+  /** Null when the pause takes no input. */
+  inputSchema?: JsonSchema | null;
 }
 
 export interface State {
@@ -221,7 +233,9 @@ export interface DeploymentRunCreate {
 export interface OrchestrationAnswer {
   status: 'ACCEPT' | 'REJECT' | 'WAIT' | 'ABORT';
   state: State;
-  reason?: string;
+  reason?: string | null;
+  /** For WAIT: how long to wait before trying again. */
+  delaySeconds?: number | null;
 }
 
 /** A work pool as GET /api/work_pools writes it (WorkPoolRecord with its status). */

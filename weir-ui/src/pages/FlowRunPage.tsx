@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Async, Duration, Empty, ErrorBox, Loading, PageHeader, StateBadge, Time } from '../components/common';
 import { FlowRunTable, runDuration } from '../components/FlowRunTable';
 import { LogsPanel } from '../components/LogsPanel';
-import { RunActions } from '../components/RunActions';
+import { pauseOf, RunActions } from '../components/RunActions';
 import { TaskGraph } from '../components/TaskGraph';
 import { TaskTimeline } from '../components/TaskTimeline';
 import { api, ApiError } from '../lib/api';
@@ -87,11 +87,11 @@ export function FlowRunPage({ id }: { id: string }) {
             <Duration ms={runDuration(flowRun)} />
           </dd>
         </div>
-        {flowRun.state.type === 'PAUSED' && flowRun.state.details?.pauseTimeout && (
+        {flowRun.state.type === 'PAUSED' && pauseOf(flowRun.state).timeout && (
           <div>
             <dt>Times out at</dt>
             <dd data-testid="run-pause-timeout">
-              <Time iso={flowRun.state.details.pauseTimeout} />
+              <Time iso={pauseOf(flowRun.state).timeout} />
             </dd>
           </div>
         )}
