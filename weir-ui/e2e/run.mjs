@@ -3,7 +3,8 @@
 //   node e2e/run.mjs <baseUrl> <screenshotDir> <seed.json>
 //
 // The seed file names the runs the caller recorded: {"failedRunId", "hostileRunId", "hostileText",
-// "graphRunId", "parentRunId", "runNames": [...], "deploymentId", "deploymentName"}. Prints one "E2E_RESULT {...}" line with the figures
+// "graphRunId", "parentRunId", "runNames": [...], "deploymentId", "deploymentName", "cancelRunId" (a run of the
+// deployment due in an hour, tagged cancel-me), "poolName", "workerName"}. Prints one "E2E_RESULT {...}" line with the figures
 // and exits non-zero on the first failed check. Started by weir-server's UiEndToEndTest.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -183,9 +184,44 @@ try {
     await page.goto(`${baseUrl}/events`);
     await page.locator('[data-testid=event-table] tbody tr').first().waitFor();
     await page.screenshot({ path: join(shots, 'events.png'), fullPage: true });
-    await page.getByRole('link', { name: /Work pools/ }).click();
+    await page.getByRole('link', { name: /Blocks/ }).click();
     await page.getByText('Coming soon').waitFor();
-    await page.screenshot({ path: join(shots, 'work-pools-coming-soon.png') });
+    await page.screenshot({ path: join(shots, 'blocks-coming-soon.png') });
+  });
+
+  await check('the work pools page shows the seeded pool, its online worker and its queue', async () => {
+    await page.getByRole('link', { name: 'Work pools', exact: true }).click();
+    await page.waitForURL(/\/work-pools$/);
+    const row = page.locator(`[data-testid=work-pool-table] tr[data-pool="${seed.poolName}"]`);
+    await row.waitFor();
+    expect((await row.locator('.badge').getAttribute('data-status')) === 'READY', `the pool is READY: ${await row.textContent()}`);
+    expect((await row.textContent()).includes('process'), 'the row shows the type');
+    await page.screenshot({ path: join(shots, 'work-pools.png'), fullPage: true });
+    await row.getByRole('link', { name: seed.poolName }).click();
+    await page.waitForURL(new RegExp(`/work-pools/${seed.poolName}$`));
+    const worker = page.locator(`[data-testid=worker-table] tr[data-worker="${seed.workerName}"]`);
+    await worker.waitFor();
+    expect((await worker.locator('.badge').getAttribute('data-status')) === 'ONLINE', 'the worker is ONLINE');
+    expect(/\d+ (s|min) ago/.test(await worker.textContent()), `the heartbeat says how long ago: ${await worker.textContent()}`);
+    expect((await worker.locator('time').getAttribute('title')).endsWith(' UTC'), 'the heartbeat has its UTC time on hover');
+    const queue = page.locator('[data-testid=queue-table] tr[data-queue=default]');
+    await queue.waitFor();
+    expect((await queue.locator('.badge').getAttribute('data-status')) === 'READY', `the polled queue is READY: ${await queue.textContent()}`);
+    await page.screenshot({ path: join(shots, 'work-pool.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    await page.locator('h1 .badge[data-status=PAUSED]').waitFor();
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await page.locator('h1 .badge[data-status=READY]').waitFor();
+  });
+
+  await check("the dashboard shows the pool's health", async () => {
+    await page.goto(`${baseUrl}/`);
+    const row = page.locator(`[data-testid=pool-health] tr[data-pool="${seed.poolName}"]`);
+    await row.waitFor();
+    expect((await row.getByTestId('workers-online').textContent()) === '1 of 1', `workers online: ${await row.textContent()}`);
+    expect((await row.getByTestId('queues-ready').textContent()) === '1 of 1', `queues ready: ${await row.textContent()}`);
   });
 
   await check('the deployments list shows the seeded deployment with its schedule', async () => {
@@ -283,6 +319,58 @@ try {
     await page.evaluate(() => sessionStorage.setItem('weir.apiKey', 'weir_revoked'));
     await page.reload();
     await prompt.waitFor();
+  });
+
+  // The checks below need the server's deployment and tag filters and its cancel and retry routes.
+  await check('a run without deployment shows Retry disabled, with why', async () => {
+    await page.goto(`${baseUrl}/runs/${seed.failedRunId}`);
+    const wrap = page.getByTestId('retry-disabled');
+    await wrap.waitFor();
+    expect((await wrap.getAttribute('title')) === 'only deployment runs can be retried from the UI', 'the tooltip says why');
+    expect(await wrap.getByRole('button').isDisabled(), 'the button is disabled');
+  });
+
+  await check('the flow runs list filters by tag and by deployment, in the URL', async () => {
+    await page.goto(`${baseUrl}/runs`);
+    await page.locator('[data-testid=flow-run-table] tbody tr').first().waitFor();
+    await page.getByLabel('Add a tag').fill('cancel-me');
+    await page.getByLabel('Add a tag').press('Enter');
+    await page.waitForURL(/tag=cancel-me/);
+    await page.waitForFunction(
+      (id) => {
+        const rows = [...document.querySelectorAll('[data-testid=flow-run-table] tbody tr')];
+        return rows.length === 1 && rows[0].getAttribute('data-run-id') === id;
+      },
+      seed.cancelRunId,
+    );
+    await page.getByRole('button', { name: 'Remove tag cancel-me' }).click();
+    await page.getByLabel('Deployment').selectOption(seed.deploymentId);
+    await page.waitForURL(new RegExp(`deployment=${seed.deploymentId}`));
+    await page.locator(`tr[data-run-id="${seed.cancelRunId}"]`).waitFor();
+    await page.locator(`tr[data-run-id="${seed.failedRunId}"]`).waitFor({ state: 'detached' });
+    await page.screenshot({ path: join(shots, 'flow-runs-by-deployment.png'), fullPage: true });
+  });
+
+  await check('cancelling a scheduled deployment run, confirmed first, shows it Cancelled', async () => {
+    await page.goto(`${baseUrl}/runs/${seed.cancelRunId}`);
+    await page.locator('h1 .badge[data-state=SCHEDULED]').waitFor();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel this run?' });
+    await dialog.waitFor();
+    await page.screenshot({ path: join(shots, 'flow-run-cancel-confirm.png') });
+    await dialog.getByRole('button', { name: 'Cancel the run' }).click();
+    await page.locator('h1 .badge[data-state=CANCELLED]').waitFor();
+    await page.screenshot({ path: join(shots, 'flow-run-cancelled.png'), fullPage: true });
+  });
+
+  await check('a cancelled deployment run can be retried', async () => {
+    const retry = page.getByRole('button', { name: 'Retry', exact: true });
+    expect(await retry.isEnabled(), 'Retry is enabled for a final deployment run');
+    await retry.click();
+    await page.locator('h1 .badge:not([data-state=CANCELLED])').waitFor();
+    const outcome = page.getByTestId('action-outcome');
+    await outcome.waitFor();
+    expect((await outcome.textContent()).includes('Retry: the run is now'), `retry accepted: ${await outcome.textContent()}`);
   });
 
   await check('no script errors on any page', async () => {

@@ -9,6 +9,7 @@ import { FlowRunPage } from './pages/FlowRunPage';
 import { Flows, FlowPage } from './pages/Flows';
 import { Events } from './pages/Events';
 import { DeploymentPage, Deployments } from './pages/Deployments';
+import { WorkPoolPage, WorkPools } from './pages/WorkPools';
 
 function Page({ path }: { path: string }) {
   if (path === '/') return <Dashboard />;
@@ -21,6 +22,9 @@ function Page({ path }: { path: string }) {
   if (path === '/deployments') return <Deployments />;
   params = match('/deployments/:id', path);
   if (params) return <DeploymentPage key={params.id} id={params.id} />;
+  if (path === '/work-pools') return <WorkPools />;
+  params = match('/work-pools/:name', path);
+  if (params) return <WorkPoolPage key={params.name} name={params.name} />;
   if (path === '/events') return <Events />;
   const soon = NAV.find((item) => item.soon && item.href === path);
   if (soon) return <ComingSoon title={soon.label} />;

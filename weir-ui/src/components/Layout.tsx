@@ -8,7 +8,7 @@ export const NAV: { href: string; label: string; soon?: boolean }[] = [
   { href: '/runs', label: 'Flow runs' },
   { href: '/flows', label: 'Flows' },
   { href: '/deployments', label: 'Deployments' },
-  { href: '/work-pools', label: 'Work pools', soon: true },
+  { href: '/work-pools', label: 'Work pools' },
   { href: '/blocks', label: 'Blocks', soon: true },
   { href: '/variables', label: 'Variables', soon: true },
   { href: '/artifacts', label: 'Artifacts', soon: true },

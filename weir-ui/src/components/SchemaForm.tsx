@@ -70,13 +70,15 @@ function Input({ field, value, onChange, invalid, describedBy }: {
   }
 }
 
-export function SchemaForm({ fields, values, errors, onChange }: {
+export function SchemaForm({ fields, values, errors, onChange, emptyText = "This deployment's flow takes no parameters." }: {
   fields: Field[];
   values: FormValues;
   errors: Record<string, string>;
   onChange: (name: string, value: string | boolean) => void;
+  /** What to say when the schema has no fields. */
+  emptyText?: string;
 }) {
-  if (fields.length === 0) return <p className="muted">This deployment's flow takes no parameters.</p>;
+  if (fields.length === 0) return <p className="muted">{emptyText}</p>;
   return (
     <div className="schema-form">
       {fields.map((field) => {

@@ -1,8 +1,8 @@
 /** Small building blocks shared by every page: state badges, times, and the loading, empty and error states. */
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ApiDownError, ApiError, UnauthorizedError } from '../lib/api';
-import { stateColour, typeLabel } from '../lib/states';
-import { formatDuration, formatTime, utcTitle } from '../lib/time';
+import { stateColour, statusColour, statusLabel, typeLabel } from '../lib/states';
+import { formatAgo, formatDuration, formatTime, utcTitle } from '../lib/time';
 import type { State } from '../lib/types';
 
 export function StateBadge({ state, type, label }: { state?: Pick<State, 'type' | 'name'>; type?: string; label?: string }) {
@@ -21,6 +21,17 @@ export function StateBadge({ state, type, label }: { state?: Pick<State, 'type' 
   );
 }
 
+/** The status of a work pool, queue or worker (READY, NOT_READY, PAUSED, ONLINE, OFFLINE). */
+export function StatusBadge({ status }: { status?: string }) {
+  if (!status) return <span className="muted">—</span>;
+  const colour = statusColour(status);
+  return (
+    <span className="badge" data-status={status} title={status} style={{ background: colour.bg, color: colour.fg }}>
+      {statusLabel(status)}
+    </span>
+  );
+}
+
 /** An instant in the browser's time zone; the UTC value as its tooltip. */
 export function Time({ iso }: { iso?: string | null }) {
   if (!iso) return <span className="muted">—</span>;
@@ -28,6 +39,27 @@ export function Time({ iso }: { iso?: string | null }) {
     <time dateTime={iso} title={utcTitle(iso)}>
       {formatTime(iso)}
     </time>
+  );
+}
+
+/** The current time, re-read every intervalMs while mounted (for "x s ago"). */
+export function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+/** An instant in the browser's time zone (UTC in its tooltip) followed by how long ago it was. */
+export function TimeAgo({ iso, never = 'never' }: { iso?: string | null; never?: string }) {
+  const now = useNow();
+  if (!iso) return <span className="muted">{never}</span>;
+  return (
+    <span className="time-ago">
+      <Time iso={iso} /> <span className="muted small ago">({formatAgo(iso, now)})</span>
+    </span>
   );
 }
 

@@ -11,10 +11,14 @@ import type {
   FlowRun,
   FlowRunQuery,
   LogLine,
+  OrchestrationAnswer,
   Problem,
   State,
   TaskRun,
   WeirEvent,
+  WorkPool,
+  WorkQueue,
+  Worker,
 } from './types';
 
 const KEY_STORAGE = 'weir.apiKey';
@@ -141,6 +145,16 @@ export const api = {
   resumeDeployment: (id: string) => post<Deployment>(`/deployments/${encodeURIComponent(id)}/resume`, undefined),
   createDeploymentRun: (id: string, body: DeploymentRunCreate) =>
     post<FlowRun>(`/deployments/${encodeURIComponent(id)}/create_flow_run`, body),
+  cancelFlowRun: (id: string) => post<OrchestrationAnswer>(`/flow_runs/${encodeURIComponent(id)}/cancel`, undefined),
+  retryFlowRun: (id: string) => post<OrchestrationAnswer>(`/flow_runs/${encodeURIComponent(id)}/retry`, undefined),
+  resumeFlowRun: (id: string, runInput?: Record<string, unknown>) =>
+    post<OrchestrationAnswer>(`/flow_runs/${encodeURIComponent(id)}/resume`, runInput === undefined ? {} : { runInput }),
+  workPools: (signal?: AbortSignal) => get<WorkPool[]>('/work_pools', signal),
+  workPool: (name: string, signal?: AbortSignal) => get<WorkPool>(`/work_pools/${encodeURIComponent(name)}`, signal),
+  workQueues: (pool: string, signal?: AbortSignal) => get<WorkQueue[]>(`/work_pools/${encodeURIComponent(pool)}/queues`, signal),
+  workers: (pool: string, signal?: AbortSignal) => get<Worker[]>(`/work_pools/${encodeURIComponent(pool)}/workers`, signal),
+  pauseWorkPool: (name: string) => post<WorkPool>(`/work_pools/${encodeURIComponent(name)}/pause`, undefined),
+  resumeWorkPool: (name: string) => post<WorkPool>(`/work_pools/${encodeURIComponent(name)}/resume`, undefined),
   health: (signal?: AbortSignal) => get<{ status: string }>('/health', signal),
   version: (signal?: AbortSignal) => get<{ version: string; database: string }>('/version', signal),
 };

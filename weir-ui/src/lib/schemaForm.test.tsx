@@ -185,13 +185,13 @@ describe('deployment pages', () => {
     mockFetch({
       'POST /api/deployments/filter': () => [DEPLOYMENT],
       [`GET /api/deployments/${DEPLOYMENT.id}`]: () => DEPLOYMENT,
+      // As the server does: the query's deploymentId picks the runs.
       'POST /api/flow_runs/filter': (body) =>
-        (body as { states?: string[] }).states?.includes('SCHEDULED')
-          ? [
-              aFlowRun({ name: 'next-one', flowName: 'taxi-etl', deploymentId: DEPLOYMENT.id, state: { type: 'SCHEDULED', name: 'Scheduled', message: '', timestamp: '2026-05-03T12:00:00Z' }, expectedStartTime: '2026-05-04T09:00:00Z' }),
-              aFlowRun({ name: 'other-deployment', flowName: 'taxi-etl', deploymentId: 'someone-else' }),
-            ]
-          : [],
+        [
+          aFlowRun({ name: 'next-one', flowName: 'taxi-etl', deploymentId: DEPLOYMENT.id, state: { type: 'SCHEDULED', name: 'Scheduled', message: '', timestamp: '2026-05-03T12:00:00Z' }, expectedStartTime: '2026-05-04T09:00:00Z' }),
+          aFlowRun({ name: 'other-deployment', flowName: 'taxi-etl', deploymentId: 'someone-else', state: { type: 'SCHEDULED', name: 'Scheduled', message: '', timestamp: '2026-05-03T12:00:00Z' } }),
+        ].filter((r) => r.deploymentId === (body as { deploymentId?: string }).deploymentId && (body as { states?: string[] }).states?.includes('SCHEDULED')),
+      'POST /api/flow_runs/count': () => ({ count: 0 }),
       ...extra,
     });
 
@@ -208,13 +208,20 @@ describe('deployment pages', () => {
     expect(row.textContent).toContain('Active');
   });
 
-  it("shows the deployment's schedules and only its own upcoming runs", async () => {
-    vi.stubGlobal('fetch', routes());
+  it("shows the deployment's schedules and only its own upcoming runs, asking by deploymentId", async () => {
+    const fetch = routes();
+    vi.stubGlobal('fetch', fetch);
     window.history.replaceState(null, '', `/deployments/${DEPLOYMENT.id}`);
     render(<App />);
     const next = await screen.findByTestId('next-runs');
     expect(next.textContent).toContain('next-one');
     expect(next.textContent).not.toContain('other-deployment');
+    const queries = fetch.calls.filter((c) => c.key === 'POST /api/flow_runs/filter').map((c) => c.body as Record<string, unknown>);
+    expect(queries.length).toBeGreaterThanOrEqual(2);
+    for (const q of queries) {
+      expect(q.deploymentId).toBe(DEPLOYMENT.id);
+      expect(q.flowNames).toBeUndefined();
+    }
   });
 
   it('checks a custom run in the browser, then shows a 422 beside the field it names, then navigates to the run', async () => {

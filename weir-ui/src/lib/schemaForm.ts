@@ -274,11 +274,12 @@ export function buildParameters(
 
 /**
  * The field a server problem is about: `parameters.month` or `parameters.trip.days[2]` names field
- * `month` or `trip`. Undefined when it names no field of the form (the message then goes above it).
+ * `month` or `trip` (with prefix `runInput`, `runInput.approved` names `approved`). Undefined when it
+ * names no field of the form (the message then goes above it).
  */
-export function problemField(problem: Problem | undefined, fields: Field[]): string | undefined {
+export function problemField(problem: Problem | undefined, fields: Field[], prefix = 'parameters'): string | undefined {
   const field = problem?.field;
-  if (!field || !field.startsWith('parameters.')) return undefined;
-  const name = field.slice('parameters.'.length).split(/[.[]/)[0];
+  if (!field || !field.startsWith(`${prefix}.`)) return undefined;
+  const name = field.slice(prefix.length + 1).split(/[.[]/)[0];
   return fields.some((f) => f.name === name) ? name : undefined;
 }

@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StateBadge } from '../components/common';
-import { STATE_COLOURS, stateColour } from './states';
+import { STATE_COLOURS, STATUS_COLOURS, stateColour, statusLabel } from './states';
 import { STATE_TYPES } from './types';
 
 afterEach(cleanup);
@@ -34,6 +34,14 @@ describe('state colours', () => {
       const [hi, lo] = [luminance(bg), luminance(fg)].sort((a, b) => b - a);
       expect((hi + 0.05) / (lo + 0.05), type).toBeGreaterThanOrEqual(4.5);
     }
+  });
+
+  it('keeps pool, queue and worker status text readable too', () => {
+    for (const [status, { bg, fg }] of Object.entries(STATUS_COLOURS)) {
+      const [hi, lo] = [luminance(bg), luminance(fg)].sort((a, b) => b - a);
+      expect((hi + 0.05) / (lo + 0.05), status).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(statusLabel('NOT_READY')).toBe('Not ready');
   });
 
   it('colours a badge by its type and labels it by its name', () => {

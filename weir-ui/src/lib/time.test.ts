@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsed, formatDuration, formatTime, parseIsoDuration, periodStart, utcTitle } from './time';
+import { elapsed, formatAgo, formatDuration, formatTime, parseIsoDuration, periodStart, utcTitle } from './time';
 
 describe('time formatting', () => {
   const iso = '2026-05-03T12:05:22.123456Z';
@@ -13,6 +13,16 @@ describe('time formatting', () => {
   it('uses the browser time zone by default', () => {
     // vitest runs with TZ=UTC (vite.config.ts).
     expect(formatTime(iso)).toBe(formatTime(iso, 'UTC'));
+  });
+
+  it('says how long ago an instant was', () => {
+    const now = Date.parse('2026-05-03T12:00:00Z');
+    expect(formatAgo('2026-05-03T11:59:48Z', now)).toBe('12 s ago');
+    expect(formatAgo('2026-05-03T11:57:00Z', now)).toBe('3 min ago');
+    expect(formatAgo('2026-05-03T09:00:00Z', now)).toBe('3 h ago');
+    expect(formatAgo('2026-04-29T12:00:00Z', now)).toBe('4 d ago');
+    expect(formatAgo('2026-05-03T12:00:05Z', now)).toBe('in 5 s');
+    expect(formatAgo(null, now)).toBe('never');
   });
 
   it('keeps the exact UTC value for the tooltip', () => {

@@ -83,3 +83,14 @@ export function periodStart(key: string, now = Date.now()): string | undefined {
   const period = PERIODS.find((p) => p.key === key);
   return period && period.ms > 0 ? new Date(now - period.ms).toISOString() : undefined;
 }
+
+/** How long ago an instant was, for people: "12 s ago", "3 min ago", "2 h ago", "4 d ago"; "in 5 s" ahead; "never" when absent. */
+export function formatAgo(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return 'never';
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const diff = now - at;
+  const s = Math.round(Math.abs(diff) / 1000);
+  const text = s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min` : s < 86400 ? `${Math.floor(s / 3600)} h` : `${Math.floor(s / 86400)} d`;
+  return diff >= -500 ? `${text} ago` : `in ${text}`;
+}

@@ -23,6 +23,22 @@ export interface StateDetails {
   cacheExpiration?: string;
   retriable?: boolean;
   transitionId?: string;
+  resultKey?: string;
+  /** A PAUSED state's pause (weir-core's PauseDetails). */
+  pause?: PauseDetails | null;
+  /** The same, flat (the shape first agreed for the API); read when `pause` is absent. */
+  pauseTimeout?: string;
+  runInputSchema?: JsonSchema;
+}
+
+/** What a paused run waits for: until when, and the JSON Schema of the runInput a resume must send. */
+export interface PauseDetails {
+  /** The run ends Failed when nobody resumed it by then. */
+  timeout?: string | null;
+  /** Names the pause within its run. */
+  key?: string;
+  /** Null when the pause takes no input. */
+  inputSchema?: JsonSchema | null;
 }
 
 export interface State {
@@ -116,6 +132,10 @@ export interface FlowRunQuery {
   startAfter?: string;
   startBefore?: string;
   parentTaskRunId?: string;
+  /** Runs of this deployment only. */
+  deploymentId?: string;
+  /** Runs carrying every one of these tags. */
+  tags?: string[];
   sort?: FlowRunSort;
   limit?: number;
   offset?: number;
@@ -207,4 +227,51 @@ export interface DeploymentRunCreate {
   tags?: string[];
   scheduledTime?: string;
   idempotencyKey?: string;
+}
+
+/** What the API's orchestration rules answered to a proposed transition (cancel, retry, resume). */
+export interface OrchestrationAnswer {
+  status: 'ACCEPT' | 'REJECT' | 'WAIT' | 'ABORT';
+  state: State;
+  reason?: string | null;
+  /** For WAIT: how long to wait before trying again. */
+  delaySeconds?: number | null;
+}
+
+/** A work pool as GET /api/work_pools writes it (WorkPoolRecord with its status). */
+export interface WorkPool {
+  id: string;
+  name: string;
+  type: string;
+  description?: string;
+  baseJobTemplate?: Record<string, unknown>;
+  concurrencyLimit?: number | null;
+  paused: boolean;
+  created: string;
+  updated: string;
+  /** PAUSED, READY while one of its workers is ONLINE, else NOT_READY. */
+  status?: 'PAUSED' | 'READY' | 'NOT_READY';
+}
+
+/** A queue of a pool (WorkQueueRecord with its status). */
+export interface WorkQueue {
+  id: string;
+  poolId: string;
+  name: string;
+  /** Unique in the pool; 1 is the highest. */
+  priority: number;
+  concurrencyLimit?: number | null;
+  paused: boolean;
+  lastPolled?: string | null;
+  /** PAUSED, READY if polled in the last 60 s, else NOT_READY. */
+  status?: 'PAUSED' | 'READY' | 'NOT_READY';
+}
+
+/** A worker of a pool as last heard from (WorkerRecord). */
+export interface Worker {
+  id: string;
+  poolId: string;
+  name: string;
+  lastHeartbeat: string;
+  status: 'ONLINE' | 'OFFLINE';
 }

@@ -1,6 +1,6 @@
-/** The dashboard: flow-run counts by state over a period, failed and late runs first. */
+/** The dashboard: flow-run counts by state over a period, failed and late runs first, then the work pools' health. */
 import { useState } from 'react';
-import { Async, Empty, PageHeader } from '../components/common';
+import { Async, Empty, PageHeader, StatusBadge } from '../components/common';
 import { FlowRunTable } from '../components/FlowRunTable';
 import { api } from '../lib/api';
 import { Link } from '../lib/router';
@@ -8,6 +8,10 @@ import { stateColour, typeLabel } from '../lib/states';
 import { PERIODS, periodStart } from '../lib/time';
 import { STATE_TYPES, type StateType } from '../lib/types';
 import { useApi } from '../lib/useApi';
+import { poolHref } from './WorkPools';
+
+/** At most this many pools get their workers and queues read for the health panel. */
+const HEALTH_POOLS = 20;
 
 /** Failures first: what needs someone's attention leads. */
 const ORDER: StateType[] = ['FAILED', 'CRASHED', ...STATE_TYPES.filter((t) => t !== 'FAILED' && t !== 'CRASHED')];
@@ -102,6 +106,83 @@ export function Dashboard() {
           {(runs) => (runs.length ? <FlowRunTable runs={runs.slice(0, 10)} /> : <Empty title="No late runs" />)}
         </Async>
       </section>
+      <PoolHealth />
     </>
+  );
+}
+
+/** Each work pool with how many of its workers are online and of its queues ready. */
+function PoolHealth() {
+  const health = useApi(
+    async (signal) => {
+      const pools = await api.workPools(signal);
+      const rows = await Promise.all(
+        pools.slice(0, HEALTH_POOLS).map(async (pool) => {
+          const [workers, queues] = await Promise.all([api.workers(pool.name, signal), api.workQueues(pool.name, signal)]);
+          return {
+            pool,
+            online: workers.filter((w) => w.status === 'ONLINE').length,
+            workers: workers.length,
+            ready: queues.filter((q) => q.status === 'READY').length,
+            queues: queues.length,
+          };
+        }),
+      );
+      return { rows, total: pools.length };
+    },
+    [],
+    { refreshMs: 10_000 },
+  );
+  return (
+    <section aria-labelledby="pools-title">
+      <h2 id="pools-title">Work pools</h2>
+      <Async loaded={health} what="Loading work pools">
+        {({ rows, total }) =>
+          rows.length === 0 ? (
+            <Empty title="No work pools">
+              Deployments with a work pool run on its workers; see <Link href="/work-pools">Work pools</Link>.
+            </Empty>
+          ) : (
+            <>
+              <table className="table" data-testid="pool-health">
+                <thead>
+                  <tr>
+                    <th scope="col">Pool</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Workers online</th>
+                    <th scope="col">Queues ready</th>
+                    <th scope="col">Paused</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map(({ pool, online, workers, ready, queues }) => (
+                    <tr key={pool.id} data-pool={pool.name} className={online === 0 && !pool.paused ? 'attention' : undefined}>
+                      <td>
+                        <Link href={poolHref(pool.name)}>{pool.name}</Link>
+                      </td>
+                      <td>
+                        <StatusBadge status={pool.status ?? (pool.paused ? 'PAUSED' : undefined)} />
+                      </td>
+                      <td className="num" data-testid="workers-online">
+                        {online} of {workers}
+                      </td>
+                      <td className="num" data-testid="queues-ready" title="A queue is ready while a worker polled it in the last minute">
+                        {ready} of {queues}
+                      </td>
+                      <td>{pool.paused ? 'Yes' : 'No'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {total > rows.length && (
+                <p className="muted small">
+                  The first {rows.length} of {total} pools; <Link href="/work-pools">see all</Link>.
+                </p>
+              )}
+            </>
+          )
+        }
+      </Async>
+    </section>
   );
 }

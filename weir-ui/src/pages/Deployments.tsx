@@ -1,9 +1,7 @@
 /**
  * Deployments: the list, and one deployment with its schedules and their next runs, pause and
- * resume, its recent runs, and Run / Custom run (a form from its parameter schema).
- *
- * The flow-run filter has no deployment field, so a deployment's runs are its flow's runs filtered
- * here by deploymentId (of the latest 200 of the flow; the count shown says so).
+ * resume, its recent runs (the flow-run filter's deploymentId), and Run / Custom run (a form from its
+ * parameter schema).
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { Async, Empty, ErrorBox, Loading, PageHeader, Time } from '../components/common';
@@ -16,8 +14,6 @@ import { describeSchedule } from '../lib/schedules';
 import type { Deployment, FlowRun } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { NotFound } from './Placeholders';
-
-const RUN_WINDOW = 200;
 
 function schedulesSummary(d: Deployment): string {
   if (d.schedules.length === 0) return 'None';
@@ -86,22 +82,24 @@ export function Deployments() {
   );
 }
 
-/** The deployment's runs among its flow's latest runs: upcoming scheduled ones, and recent ones. */
+/** The deployment's runs: upcoming scheduled ones, and recent ones with how many there are in all. */
 function useDeploymentRuns(d: Deployment | undefined) {
   const upcoming = useApi(
     async (signal) =>
-      d
-        ? (await api.flowRuns({ flowNames: [d.flowName], states: ['SCHEDULED'], sort: 'EXPECTED_START_TIME_ASC', limit: RUN_WINDOW }, signal)).filter(
-            (r) => r.deploymentId === d.id,
-          )
-        : [],
-    [d?.id, d?.flowName, d?.paused, d?.updated],
+      d ? api.flowRuns({ deploymentId: d.id, states: ['SCHEDULED'], sort: 'EXPECTED_START_TIME_ASC', limit: 5 }, signal) : [],
+    [d?.id, d?.paused, d?.updated],
     { refreshMs: 10_000 },
   );
   const recent = useApi(
-    async (signal) =>
-      d ? (await api.flowRuns({ flowNames: [d.flowName], sort: 'CREATED_DESC', limit: RUN_WINDOW }, signal)).filter((r) => r.deploymentId === d.id).slice(0, 20) : [],
-    [d?.id, d?.flowName],
+    async (signal) => {
+      if (!d) return { list: [] as FlowRun[], count: 0 };
+      const [list, count] = await Promise.all([
+        api.flowRuns({ deploymentId: d.id, sort: 'CREATED_DESC', limit: 20 }, signal),
+        api.countFlowRuns({ deploymentId: d.id }, signal),
+      ]);
+      return { list, count };
+    },
+    [d?.id],
     { refreshMs: 10_000 },
   );
   return { upcoming, recent };
@@ -241,15 +239,19 @@ export function DeploymentPage({ id }: { id: string }) {
       <section aria-labelledby="recent-title">
         <h2 id="recent-title">Recent runs</h2>
         <Async loaded={recent} what="Loading runs">
-          {(runs) =>
-            runs.length === 0 ? (
+          {({ list, count }) =>
+            list.length === 0 ? (
               <Empty title="No runs yet">Press Run to start one, or wait for its schedule.</Empty>
             ) : (
-              <FlowRunTable runs={runs} showFlow={false} />
+              <>
+                <FlowRunTable runs={list} showFlow={false} />
+                <p className="muted small" data-testid="deployment-run-count">
+                  The latest {list.length} of {count}; <Link href={`/runs?deployment=${d.id}`}>all its runs</Link>.
+                </p>
+              </>
             )
           }
         </Async>
-        <p className="muted small">Among the flow's latest {RUN_WINDOW} runs (the API's flow-run filter has no deployment field).</p>
       </section>
 
       <section aria-labelledby="defaults-title">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Async, Duration, Empty, ErrorBox, Loading, PageHeader, StateBadge, Time } from '../components/common';
 import { FlowRunTable, runDuration } from '../components/FlowRunTable';
 import { LogsPanel } from '../components/LogsPanel';
+import { pauseOf, RunActions } from '../components/RunActions';
 import { TaskGraph } from '../components/TaskGraph';
 import { TaskTimeline } from '../components/TaskTimeline';
 import { api, ApiError } from '../lib/api';
@@ -47,11 +48,13 @@ export function FlowRunPage({ id }: { id: string }) {
           </>
         }
       >
-        <span title="Cancelling a run is not in the API yet" className="disabled-wrap">
-          <button type="button" disabled aria-disabled="true">
-            Cancel
-          </button>
-        </span>
+        <RunActions
+          run={flowRun}
+          onChanged={() => {
+            run.reload();
+            tasks.reload();
+          }}
+        />
       </PageHeader>
       {flowRun.state.message && (
         <div className={`state-message${flowRun.state.type === 'FAILED' || flowRun.state.type === 'CRASHED' ? ' bad' : ''}`} data-testid="state-message">
@@ -84,6 +87,22 @@ export function FlowRunPage({ id }: { id: string }) {
             <Duration ms={runDuration(flowRun)} />
           </dd>
         </div>
+        {flowRun.state.type === 'PAUSED' && pauseOf(flowRun.state).timeout && (
+          <div>
+            <dt>Times out at</dt>
+            <dd data-testid="run-pause-timeout">
+              <Time iso={pauseOf(flowRun.state).timeout} />
+            </dd>
+          </div>
+        )}
+        {flowRun.deploymentId && (
+          <div>
+            <dt>Deployment</dt>
+            <dd>
+              <DeploymentLink id={flowRun.deploymentId} />
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Attempts</dt>
           <dd className="num">{flowRun.runCount}</dd>
@@ -151,6 +170,11 @@ export function FlowRunPage({ id }: { id: string }) {
       </div>
     </>
   );
+}
+
+function DeploymentLink({ id }: { id: string }) {
+  const deployment = useApi((signal) => api.deployment(id, signal), [id]);
+  return <Link href={`/deployments/${id}`}>{deployment.data?.name ?? `${id.slice(0, 8)}…`}</Link>;
 }
 
 function ParentLink({ taskRunId }: { taskRunId: string }) {

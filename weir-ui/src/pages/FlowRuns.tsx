@@ -1,9 +1,9 @@
 /**
- * The flow runs list: filters by state, flow and start time, sorted and paged, kept in the URL;
+ * The flow runs list: filters by state, flow, deployment, tags and start time, sorted and paged, kept in the URL;
  * refreshed every few seconds, and at once on a flow-run event when the event stream can be used
  * (auth off: EventSource cannot send an Authorization header, so with a key it polls only).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Async, Empty, PageHeader } from '../components/common';
 import { FlowRunTable } from '../components/FlowRunTable';
 import { api, apiKey } from '../lib/api';
@@ -62,9 +62,19 @@ export function FlowRunList({ fixedFlow }: { fixedFlow?: string }) {
   const period = query.get('period') ?? 'all';
   const sort = (FLOW_RUN_SORTS as readonly string[]).includes(query.get('sort') ?? '') ? (query.get('sort') as FlowRunSort) : 'CREATED_DESC';
   const page = Math.max(0, Number.parseInt(query.get('page') ?? '0', 10) || 0);
+  const deployment = query.get('deployment') ?? '';
+  const tags = [...new Set(query.getAll('tag').filter(Boolean))];
   const flows = useApi((signal) => (fixedFlow ? Promise.resolve([]) : api.flows(signal)), [fixedFlow]);
+  const deployments = useApi((signal) => api.deployments({ flowNames: fixedFlow ? [fixedFlow] : undefined, limit: 1000 }, signal), [fixedFlow]);
+  const [tagText, setTagText] = useState('');
 
-  const filter: FlowRunQuery = { states, flowNames: flow ? [flow] : [], startAfter: periodStart(period) };
+  const filter: FlowRunQuery = {
+    states,
+    flowNames: flow ? [flow] : [],
+    deploymentId: deployment || undefined,
+    tags,
+    startAfter: periodStart(period),
+  };
   const runs = useApi(
     async (signal) => {
       const [list, count] = await Promise.all([
@@ -73,16 +83,22 @@ export function FlowRunList({ fixedFlow }: { fixedFlow?: string }) {
       ]);
       return { list, count };
     },
-    [states, flow, period, sort, page],
+    [states, flow, deployment, tags, period, sort, page],
     { refreshMs: REFRESH_MS, keepPrevious: true },
   );
   const live = useFlowRunEvents(runs.reload);
 
   const update = (change: Record<string, string | string[] | undefined>) =>
-    setQuery({ state: states, flow: fixedFlow ? undefined : flow, period, sort, ...change, page: change.page });
+    setQuery({ state: states, flow: fixedFlow ? undefined : flow, deployment, tag: tags, period, sort, ...change, page: change.page });
   const toggleState = (type: StateType) =>
     update({ state: states.includes(type) ? states.filter((s) => s !== type) : [...states, type] });
-  const filtered = states.length > 0 || (!fixedFlow && flow) || period !== 'all';
+  const addTags = (event: FormEvent) => {
+    event.preventDefault();
+    const added = tagText.split(',').map((t) => t.trim()).filter((t) => t && !tags.includes(t));
+    setTagText('');
+    if (added.length) update({ tag: [...tags, ...added] });
+  };
+  const filtered = states.length > 0 || (!fixedFlow && flow) || deployment || tags.length > 0 || period !== 'all';
 
   return (
     <section aria-label="Flow runs">
@@ -110,6 +126,38 @@ export function FlowRunList({ fixedFlow }: { fixedFlow?: string }) {
             </select>
           </label>
         )}
+        <label>
+          Deployment
+          <select value={deployment} onChange={(e) => update({ deployment: e.target.value })}>
+            <option value="">All deployments</option>
+            {(deployments.data ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {fixedFlow ? d.name : `${d.flowName}/${d.name}`}
+              </option>
+            ))}
+            {deployment && !(deployments.data ?? []).some((d) => d.id === deployment) && <option value={deployment}>{deployment}</option>}
+          </select>
+        </label>
+        <form className="tag-filter" onSubmit={addTags} role="search" aria-label="Tags">
+          <label title="A run matches when it has every one of these tags">
+            Tags
+            <input
+              type="search"
+              value={tagText}
+              onChange={(e) => setTagText(e.target.value)}
+              placeholder="add a tag, Enter"
+              aria-label="Add a tag"
+            />
+          </label>
+          {tags.map((tag) => (
+            <span key={tag} className="tag removable" data-tag={tag}>
+              {tag}
+              <button type="button" className="link-button" onClick={() => update({ tag: tags.filter((t) => t !== tag) })} aria-label={`Remove tag ${tag}`}>
+                ×
+              </button>
+            </span>
+          ))}
+        </form>
         <label>
           Started
           <select value={period} onChange={(e) => update({ period: e.target.value })}>

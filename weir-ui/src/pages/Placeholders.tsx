@@ -3,7 +3,6 @@ import { PageHeader } from '../components/common';
 import { Link } from '../lib/router';
 
 const BLURBS: Record<string, string> = {
-  'Work pools': 'Work pools will route scheduled runs to workers, with their own concurrency and pause switch.',
   Blocks: 'Blocks will hold typed configuration and credentials that flows load by name.',
   Variables: 'Variables will hold small named values that flows read at run time.',
   Artifacts: 'Artifacts will show tables, links and Markdown that runs publish.',

@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
 import { connection, setApiKey } from '../lib/api';
@@ -37,6 +37,36 @@ describe('flow runs list', () => {
     expect(screen.getByTestId('run-count').textContent).toBe('1–2 of 2');
     const query = fetch.calls.find((c) => c.key === 'POST /api/flow_runs/filter')!.body;
     expect(query).toEqual({ states: ['FAILED', 'COMPLETED'], sort: 'NAME_ASC', limit: 25, offset: 0 });
+  });
+
+  it('filters by deployment and by tags, kept in the URL', async () => {
+    const deployment = { id: '0193dddd-0000-7000-8000-000000000000', name: 'monthly', flowName: 'pipeline' };
+    const fetch = mockFetch({
+      'POST /api/flow_runs/filter': () => [aFlowRun({ name: 'tagged', tags: ['etl', 'nightly'], deploymentId: deployment.id })],
+      'POST /api/flow_runs/count': () => ({ count: 1 }),
+      'GET /api/flows': () => [],
+      'POST /api/deployments/filter': () => [deployment],
+    });
+    vi.stubGlobal('fetch', fetch);
+    at(`/runs?deployment=${deployment.id}&tag=etl`);
+    render(<App />);
+    await screen.findByTestId('flow-run-table');
+    const lastQuery = () => fetch.calls.filter((c) => c.key === 'POST /api/flow_runs/filter').at(-1)!.body as Record<string, unknown>;
+    expect(lastQuery()).toMatchObject({ deploymentId: deployment.id, tags: ['etl'] });
+    expect(fetch.calls.find((c) => c.key === 'POST /api/flow_runs/count')!.body).toMatchObject({ deploymentId: deployment.id, tags: ['etl'] });
+    const select = screen.getByLabelText('Deployment') as HTMLSelectElement;
+    await waitFor(() => expect(select.selectedOptions[0].textContent).toBe('pipeline/monthly'));
+
+    const input = screen.getByLabelText('Add a tag');
+    fireEvent.change(input, { target: { value: 'nightly, etl' } });
+    await act(async () => fireEvent.submit(input.closest('form')!));
+    expect(window.location.search).toBe(`?deployment=${deployment.id}&tag=etl&tag=nightly&period=all&sort=CREATED_DESC`);
+    await waitFor(() => expect(lastQuery().tags).toEqual(['etl', 'nightly']));
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Remove tag etl' })));
+    await act(async () => fireEvent.change(select, { target: { value: '' } }));
+    expect(window.location.search).toBe('?tag=nightly&period=all&sort=CREATED_DESC');
+    await waitFor(() => expect(lastQuery()).toEqual({ tags: ['nightly'], sort: 'CREATED_DESC', limit: 25, offset: 0 }));
   });
 
   it('shows a designed empty state when there are no runs', async () => {
@@ -109,9 +139,13 @@ describe('flow run page', () => {
 describe('navigation', () => {
   it('shows coming-soon pages for what the API does not have yet', async () => {
     vi.stubGlobal('fetch', mockFetch({}));
-    at('/work-pools');
+    at('/blocks');
     render(<App />);
     expect(screen.getByText('Coming soon')).toBeTruthy();
-    await waitFor(() => expect(screen.getByRole('link', { current: 'page' }).textContent).toContain('Work pools'));
+    await waitFor(() => expect(screen.getByRole('link', { current: 'page' }).textContent).toContain('Blocks'));
+    for (const label of ['Variables', 'Artifacts', 'Automations', 'Concurrency']) {
+      expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: new RegExp(label) }).textContent).toContain('soon');
+    }
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Work pools' }).textContent).not.toContain('soon');
   });
 });

@@ -1,5 +1,5 @@
 /** Test data builders for the API's wire types. */
-import type { FlowRun, LogLine, State, StateType, TaskRun } from '../lib/types';
+import type { FlowRun, LogLine, State, StateType, TaskRun, WorkPool, WorkQueue, Worker } from '../lib/types';
 
 export function aState(type: StateType, timestamp = '2026-05-03T12:00:00Z', message = ''): State {
   return { type, name: type.charAt(0) + type.slice(1).toLowerCase(), message, timestamp };
@@ -41,6 +41,33 @@ export function aTaskRun(id: string, overrides: Partial<TaskRun> = {}): TaskRun 
 
 export function aLogLine(id: number, level: string, message: string, overrides: Partial<LogLine> = {}): LogLine {
   return { id, level, message, logger: 'dev.weir.flow', timestamp: `2026-05-03T12:00:${String(id % 60).padStart(2, '0')}Z`, ...overrides };
+}
+
+export function aWorkPool(name: string, overrides: Partial<WorkPool> = {}): WorkPool {
+  return {
+    id: `pool-${name}`,
+    name,
+    type: 'process',
+    concurrencyLimit: null,
+    paused: false,
+    created: '2026-05-03T11:00:00Z',
+    updated: '2026-05-03T11:00:00Z',
+    status: 'READY',
+    ...overrides,
+  };
+}
+
+export function aWorkQueue(pool: string, name: string, overrides: Partial<WorkQueue> = {}): WorkQueue {
+  return { id: `queue-${pool}-${name}`, poolId: `pool-${pool}`, name, priority: 1, concurrencyLimit: null, paused: false, lastPolled: null, status: 'NOT_READY', ...overrides };
+}
+
+export function aWorker(pool: string, name: string, overrides: Partial<Worker> = {}): Worker {
+  return { id: `worker-${pool}-${name}`, poolId: `pool-${pool}`, name, lastHeartbeat: '2026-05-03T12:00:00Z', status: 'ONLINE', ...overrides };
+}
+
+/** A problem document answer, as the server writes one. */
+export function aProblem(status: number, detail: string, field?: string): Response {
+  return new Response(JSON.stringify({ status, title: 'Problem', detail, ...(field ? { field } : {}) }), { status });
 }
 
 /** A fetch that answers by method and path from a table; anything else is a 404 problem document. */

@@ -33,6 +33,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -170,6 +172,8 @@ class UiEndToEndTest {
             assertThat(SCREENSHOTS.resolve("flow-runs.png")).exists();
             assertThat(SCREENSHOTS.resolve("deployments.png")).exists();
             assertThat(SCREENSHOTS.resolve("deployment-custom-run-422.png")).exists();
+            assertThat(SCREENSHOTS.resolve("work-pools.png")).exists();
+            assertThat(SCREENSHOTS.resolve("work-pool.png")).exists();
         }
     }
 
@@ -195,7 +199,51 @@ class UiEndToEndTest {
         JsonNode deployment = seedDeployment(server);
         seed.put("deploymentId", deployment.get("id").asText());
         seed.put("deploymentName", deployment.get("name").asText());
+        // A run of the deployment an hour ahead, which nothing starts: the browser cancels it, then retries it.
+        JsonNode toCancel = post(server, "/api/deployments/" + deployment.get("id").asText() + "/create_flow_run",
+                Map.of("name", "to-cancel", "scheduledTime", Instant.now().plus(Duration.ofHours(1)).toString(),
+                        "tags", List.of("cancel-me")), 201);
+        seed.put("cancelRunId", toCancel.get("id").asText());
+        seedWorkPool(server);
+        seed.put("poolName", "local");
+        seed.put("workerName", "w1");
         return seed;
+    }
+
+    /**
+     * The pool {@code local} with a worker {@code w1} that has just beaten, and its default queue polled
+     * once (so READY): the work pools page and the dashboard's pool health show them.
+     */
+    private static void seedWorkPool(WeirServer server) throws IOException, InterruptedException {
+        HttpResponse<String> pools = send(server, "GET", "/api/work_pools", null);
+        assertThat(pools.statusCode()).as(pools.body()).isEqualTo(200);
+        boolean exists = false;
+        for (JsonNode pool : Json.mapper().readTree(pools.body())) {
+            exists |= pool.get("name").asText().equals("local");
+        }
+        if (!exists) {
+            post(server, "/api/work_pools", Map.of("name", "local", "type", "process"), 201);
+        }
+        post(server, "/api/work_pools/local/workers/heartbeat", Map.of("name", "w1"), 200);
+        post(server, "/api/work_pools/local/get_scheduled_flow_runs", Map.of("waitSeconds", 0), 200);
+    }
+
+    private static JsonNode post(WeirServer server, String path, Object body, int status)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = send(server, "POST", path, Json.mapper().writeValueAsString(body));
+        assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(status);
+        return Json.mapper().readTree(response.body());
+    }
+
+    private static HttpResponse<String> send(WeirServer server, String method, String path, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HttpClient.newHttpClient().send(request
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**
