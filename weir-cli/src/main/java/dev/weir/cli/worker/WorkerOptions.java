@@ -11,8 +11,13 @@ import java.util.Objects;
  * @param limit at most this many child processes at once
  * @param poll how long one claim request may wait for a due run (at most 30 s)
  * @param heartbeat how often the worker tells the server it is alive
+ * @param cancelGrace how long the processes of a cancelled run have after SIGTERM before they are killed
  */
-public record WorkerOptions(String pool, List<String> queues, int limit, String name, Duration poll, Duration heartbeat) {
+public record WorkerOptions(String pool, List<String> queues, int limit, String name, Duration poll, Duration heartbeat,
+        Duration cancelGrace) {
+
+    /** The grace period of cancelled runs unless told otherwise, as Prefect's. */
+    public static final Duration DEFAULT_CANCEL_GRACE = Duration.ofSeconds(30);
 
     public WorkerOptions {
         Objects.requireNonNull(pool, "pool");
@@ -20,6 +25,9 @@ public record WorkerOptions(String pool, List<String> queues, int limit, String 
         queues = List.copyOf(queues);
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be 1 or more, got " + limit);
+        }
+        if (cancelGrace.isNegative()) {
+            throw new IllegalArgumentException("cancelGrace must be 0 or more, got " + cancelGrace);
         }
     }
 }
