@@ -17,7 +17,7 @@ final class ChildProcess {
 
     private final Process process;
 
-    private ChildProcess(Process process) {
+    ChildProcess(Process process) {
         this.process = process;
     }
 
