@@ -161,6 +161,55 @@ class DeployCommandTest {
     }
 
     @Test
+    void aMissingEntrypointClassIsAnErrorNamingTheFileTheLineAndTheFix() throws IOException {
+        Files.writeString(project.resolve("weir.yaml"), WEIR_YAML.replace("TaxiEtl#etl", "TaxiLoad#etl"));
+
+        Cli.Result result = deploy();
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: weir.yaml line 3: deployment 'nightly': entrypoint"
+                        + " dev.weir.cli.deploytest.TaxiLoad#etl: class dev.weir.cli.deploytest.TaxiLoad is not in the classpath")
+                .contains("build the project so that the class is in the classpath's jars or folders, or fix the class name"
+                        + " or the classpath")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void oneBadDeploymentAmongGoodOnesRegistersNoneOfThem() throws IOException {
+        Files.writeString(project.resolve("weir.yaml"), WEIR_YAML + """
+                  - name: weekly
+                    entrypoint: dev.weir.cli.deploytest.TaxiEtl#etl
+                    classpath: [target/taxi.jar]
+                  - name: broken
+                    entrypoint: dev.weir.cli.deploytest.TaxiEtl#load
+                    classpath: [target/taxi.jar]
+                  - name: unbuilt
+                    entrypoint: dev.weir.cli.deploytest.TaxiEtl#etl
+                    classpath: [target/other.jar]
+                """);
+
+        Cli.Result result = deploy();
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: weir.yaml line 16: deployment 'broken': entrypoint"
+                + " dev.weir.cli.deploytest.TaxiEtl#load: dev.weir.cli.deploytest.TaxiEtl has no non-private method load")
+                .hasLineCount(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(cli.run("deployment", "ls").out()).contains("No deployments");
+        assertThat(home.resolve("bundles")).doesNotExist();
+
+        Files.writeString(project.resolve("weir.yaml"), WEIR_YAML + """
+                  - name: unbuilt
+                    entrypoint: dev.weir.cli.deploytest.TaxiEtl#etl
+                    classpath: [target/other.jar]
+                """);
+        Cli.Result unbuilt = deploy();
+        assertThat(unbuilt.err()).startsWith("error: weir.yaml line 14: deployment 'unbuilt': classpath entry"
+                + " 'target/other.jar' matches no file in").contains("build the project first, or fix the path");
+        assertThat(cli.run("deployment", "ls").out()).contains("No deployments");
+    }
+
+    @Test
     void runRefusesParametersTheSchemaRejectsNamingTheParameter() {
         assertThat(deploy().exitCode()).isZero();
 
