@@ -52,7 +52,8 @@ final class WorkerCommand implements Callable<Integer> {
         }
         String worker = name != null ? name : InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
         WorkerOptions options = new WorkerOptions(pool, queues == null ? List.of() : queues, limit, worker,
-                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(cancelGrace));
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(cancelGrace),
+                session.settings().home().resolve("workers").resolve(pool));
         try (ApiConnection api = session.connect()) {
             WorkerLoop loop = new WorkerLoop(api.client(), options,
                     WorkerLoop.childEnvironment(api.client(), session.settings().apiKey()), session.out(), session.err());

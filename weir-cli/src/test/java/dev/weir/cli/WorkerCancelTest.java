@@ -55,6 +55,7 @@ class WorkerCancelTest {
     private ApiConnection connection;
     private ApiClient api;
     private Cli.Running worker;
+    private Cli cli;
     /** What the flows started, killed after each test so that a failed test leaves nothing behind. */
     private final List<ProcessHandle> started = new ArrayList<>();
 
@@ -64,8 +65,8 @@ class WorkerCancelTest {
         connection = ApiConnection.open(Settings.load(Map.of("WEIR_API_URL", server.apiUrl().toString()), home.toString()));
         api = connection.client();
         api.post("/work_pools", Map.of("name", "local"));
-        worker = new Cli(Map.of("WEIR_API_URL", server.apiUrl().toString(), "WEIR_HOME", home.toString()))
-                .start("worker", "start", "--pool", "local", "--name", "w1", "--cancel-grace", "2");
+        cli = new Cli(Map.of("WEIR_API_URL", server.apiUrl().toString(), "WEIR_HOME", home.toString()));
+        worker = cli.start("worker", "start", "--pool", "local", "--name", "w1", "--cancel-grace", "2");
     }
 
     @AfterEach
@@ -173,5 +174,25 @@ class WorkerCancelTest {
                 .containsPattern("killed \\[[0-9, ]*\\b" + shell.pid() + "\\b[0-9, ]*], still running after the grace period");
         assertThat(api.get("/flow_runs/" + run + "/states")).extracting(s -> s.get("name").asText())
                 .doesNotContain("Crashed");
+    }
+
+    @Test
+    void aWorkerStartingLaterStopsTheChildrenAStoppedWorkerLeftForRunsThatEndedOrAreCancelling() throws Exception {
+        Path pidFile = home.resolve("orphan.pids");
+        String run = runOf("spawner", pidFile);
+        List<ProcessHandle> tree = tree(awaitPids(run, pidFile));
+        assertThat(home.resolve("workers/local/w1/" + run + ".json")).exists();
+        worker.thread().interrupt();
+        worker.thread().join(20_000);
+        cancel(run);
+        assertThat(tree).allMatch(WorkerCancelTest::running);
+
+        worker = cli.start("worker", "start", "--pool", "local", "--name", "w2", "--cancel-grace", "2");
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> tree.stream().noneMatch(WorkerCancelTest::running) && state(run).equals("CANCELLED"));
+        assertThat(worker.stdout()).contains("Stopping process " + tree.get(0).pid() + " left behind by an earlier worker:"
+                + " its flow run " + run + " is CANCELLING.");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(home.resolve("workers/local/w1/" + run + ".json")));
     }
 }

@@ -51,7 +51,7 @@ final class ChildProcess {
         return "exit code " + code;
     }
 
-    private static String host() {
+    static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -46,6 +46,7 @@ public final class WorkerLoop {
     private final BundleCache bundles;
     private final ChildLauncher launcher;
     private final CancellationWatch cancellations;
+    private final ChildRecords children;
 
     /** How often the worker looks for in-flight runs that went CANCELLING. */
     static final Duration CANCEL_CHECK = Duration.ofSeconds(1);
@@ -69,16 +70,19 @@ public final class WorkerLoop {
         this.poolPath = "/work_pools/" + URLEncoder.encode(options.pool(), StandardCharsets.UTF_8);
         this.bundles = new BundleCache(api, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "weir-bundles"));
         this.cancellations = new CancellationWatch(api, CANCEL_CHECK, err);
+        this.children = new ChildRecords(options.records(), options.name());
     }
 
     /** Polls and launches until the thread is interrupted. */
     public void run() throws InterruptedException {
         ensurePool();
-        try (CancellationWatch watch = cancellations.start();
+        try (ChildRecords records = children;
+                CancellationWatch watch = cancellations.start();
                 Heartbeat heartbeat = Heartbeat.start(api, options.pool(), options.name(), options.heartbeat(), err)) {
             out.println("Worker '" + options.name() + "' started on pool '" + options.pool() + "'"
                     + (options.queues().isEmpty() ? "" : " (queues " + String.join(", ", options.queues()) + ")")
                     + ", at most " + options.limit() + " runs at once.");
+            stopOrphans();
             while (!Thread.currentThread().isInterrupted()) {
                 slots.acquire();
                 int free = 1 + slots.drainPermits();
@@ -106,6 +110,20 @@ public final class WorkerLoop {
         }
     }
 
+    /** Stops the children earlier workers left behind whose runs have ended or are being cancelled. */
+    private void stopOrphans() {
+        try {
+            if (!children.open()) {
+                err.println("warning: another worker named '" + options.name() + "' runs on this machine; give each"
+                        + " worker its own --name");
+            }
+        } catch (java.io.IOException e) {
+            err.println("warning: cannot record this worker's children in " + options.records() + ": " + e.getMessage());
+            return;
+        }
+        children.stopOrphans(api, options.cancelGrace(), out, err);
+    }
+
     /** Creates the pool (type process, default queue) when it does not exist yet, as Prefect's workers do. */
     private void ensurePool() {
         try {
@@ -124,6 +142,7 @@ public final class WorkerLoop {
         UUID id = UUID.fromString(run.get("id").asText());
         InFlightRun inFlight = new InFlightRun(id, options.cancelGrace(), out);
         cancellations.add(inFlight);
+        ChildProcess child = null;
         try {
             JsonNode deployment = api.get("/deployments/" + run.get("deploymentId").asText());
             String entrypoint = deployment.get("entrypoint").asText();
@@ -146,7 +165,8 @@ public final class WorkerLoop {
                 cancelled(id);
                 return;
             }
-            ChildProcess child = started.get();
+            child = started.get();
+            record(id, child);
             api.post(poolPath + "/flow_runs/" + id + "/infrastructure", Map.of("infrastructurePid", child.infrastructurePid()));
             SetStateResponse pending = propose(id, State.of(StateType.PENDING, State.INFRASTRUCTURE_PENDING, "", Instant.now()));
             out.println("Flow run " + id + " started as " + child.infrastructurePid() + ".");
@@ -170,9 +190,34 @@ public final class WorkerLoop {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             err.println("error: flow run " + id + " could not be started: " + e.getMessage());
+            if (child != null) {
+                stop(child);
+            }
             settleAfterExit(id, "The worker could not start the flow run's process: " + e.getMessage());
         } finally {
             cancellations.remove(inFlight);
+            if (child != null && !child.process().isAlive()) {
+                children.remove(id);
+            }
+        }
+    }
+
+    private void record(UUID id, ChildProcess child) {
+        try {
+            children.add(id, child);
+        } catch (java.io.IOException e) {
+            err.println("warning: could not record the process of flow run " + id + " in " + options.records()
+                    + "; a later worker cannot stop it if this one dies: " + e.getMessage());
+        }
+    }
+
+    /** Stops a child the worker could not finish starting: it must not run unwatched. */
+    private void stop(ChildProcess child) {
+        try {
+            ProcessTree.terminate(child.process().toHandle(), options.cancelGrace());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            child.process().destroyForcibly();
         }
     }
 
