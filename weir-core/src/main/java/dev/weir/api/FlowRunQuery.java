@@ -12,6 +12,9 @@ import java.util.UUID;
  * @param flowNames the flows to match (any when empty)
  * @param startAfter runs that started at or after this time
  * @param startBefore runs that started before this time
+ * @param parentTaskRunId subflow runs of this placeholder task run
+ * @param deploymentId runs created from this deployment
+ * @param tags runs that have every one of these tags
  * @param sort one of CREATED_DESC (default), CREATED_ASC, START_TIME_DESC, START_TIME_ASC, END_TIME_DESC,
  *     END_TIME_ASC, EXPECTED_START_TIME_ASC, NAME_ASC, NAME_DESC
  * @param limit at most this many runs (1 to 1000, default 200)
@@ -25,7 +28,15 @@ public record FlowRunQuery(
         UUID parentTaskRunId,
         String sort,
         Integer limit,
-        Integer offset) {
+        Integer offset,
+        UUID deploymentId,
+        List<String> tags) {
+
+    /** A query without the deployment and tag criteria. */
+    public FlowRunQuery(List<StateType> states, List<String> flowNames, Instant startAfter, Instant startBefore,
+            UUID parentTaskRunId, String sort, Integer limit, Integer offset) {
+        this(states, flowNames, startAfter, startBefore, parentTaskRunId, sort, limit, offset, null, null);
+    }
 
     public static FlowRunQuery all() {
         return new FlowRunQuery(List.of(), List.of(), null, null, null, null, null, null);

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The run's counters as a state is written: run count +1 on RUNNING, start time on the first
+ * The run's counters as a state is written: run count +1 on RUNNING (but not on resuming from PAUSED), start time on the first
  * RUNNING, end time on a final state (cleared on leaving one), run time summed over RUNNING spans.
  */
 final class Bookkeeping {
@@ -20,7 +20,9 @@ final class Bookkeeping {
         if (run.state().type() == StateType.RUNNING && at.isAfter(run.state().timestamp())) {
             runTime = runTime.plus(Duration.between(run.state().timestamp(), at));
         }
-        int runCount = run.runCount() + (next.type() == StateType.RUNNING ? 1 : 0);
+        // A resumed pause goes on with the same attempt.
+        boolean attempt = next.type() == StateType.RUNNING && run.state().type() != StateType.PAUSED;
+        int runCount = run.runCount() + (attempt ? 1 : 0);
         Instant start = run.startTime() == null && next.type() == StateType.RUNNING ? at : run.startTime();
         Instant end = next.isFinal() ? at : null;
         return run.with(next, runCount, start, end, runTime);

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The ordered rules every proposed flow-run state passes, and the bookkeeping of what is written.
  *
- * <p>Order: idempotent transitions, leaving final states, cancelling, no double start, late only from
+ * <p>Order: idempotent transitions, leaving final states, cancelling, cancelling unstarted runs, no double start, late only from
  * scheduled, the transition table, copy scheduled time, wait for scheduled time, retries. The first rule that decides ends the
  * evaluation; a proposal that passes them all is accepted as the rules left it.
  */
@@ -22,6 +22,7 @@ public final class FlowRunPolicy {
             new IdempotentTransitions(),
             new LeaveFinalStatesOnlyAsAllowed(),
             new CancellingOnlyToCancelled(),
+            new CancelUnstartedRuns(),
             new NoDoubleStart(),
             new LateOnlyFromScheduled(),
             new KnownTransitionsOnly(),

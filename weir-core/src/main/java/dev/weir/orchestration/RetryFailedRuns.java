@@ -8,7 +8,9 @@ import java.time.Instant;
 
 /**
  * A RUNNING run proposed FAILED while it has retries left ({@code runCount <= retries}) and the failure
- * is retriable becomes AwaitingRetry, due after the run's retry delay; its message is kept.
+ * is retriable becomes AwaitingRetry, due after the run's retry delay; its message is kept. A RUNNING
+ * run proposed CRASHED is retried alike when its policy retries crashes (deployment runs: a worker
+ * takes the retry up); the crash counts as an attempt.
  */
 final class RetryFailedRuns implements FlowRunRule {
 
@@ -17,7 +19,8 @@ final class RetryFailedRuns implements FlowRunRule {
         FlowRun run = transition.run();
         State proposed = transition.proposed();
         boolean retry = transition.current().type() == StateType.RUNNING
-                && proposed.type() == StateType.FAILED
+                && (proposed.type() == StateType.FAILED
+                        || (proposed.type() == StateType.CRASHED && run.policy().retryCrashes()))
                 && proposed.details().retriable()
                 && run.runCount() <= run.policy().retries();
         if (!retry) {

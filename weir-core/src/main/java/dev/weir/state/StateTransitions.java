@@ -21,7 +21,7 @@ public final class StateTransitions {
         "SCHEDULED      x   x   x   .   x   x   x   x   x",
         "PENDING        x   x   x   .   x   x   x   x   x",
         "RUNNING        x   .   .   x   x   x   x   x   x",
-        "PAUSED         x   .   x   .   .   x   x   x   x",
+        "PAUSED         x   .   x   .   x   x   x   x   x",
         "CANCELLING     .   .   .   .   .   .   .   x   .",
         "COMPLETED      x   x   x   .   .   .   x   x   .",
         "FAILED         x   x   x   .   .   x   .   x   .",

@@ -149,6 +149,43 @@ class FlowRunRulesTest {
             State notRetriable = State.failed(NOW, "x").withDetails(State.failed(NOW, "x").details().notRetriable());
             assertThat(apply(new RetryFailedRuns(), fresh, notRetriable)).isInstanceOf(RuleResult.Proceed.class);
         }
+
+        @Test
+        void aCrashIsRetriedOnlyWhenThePolicyRetriesCrashes() {
+            FlowRun adHoc = FlowRuns.in(State.running(NOW), 1, new RetryPolicy(2, 30));
+            assertThat(apply(new RetryFailedRuns(), adHoc, State.crashed(NOW, "exit 137"))).isInstanceOf(RuleResult.Proceed.class);
+            FlowRun deployed = FlowRuns.in(State.running(NOW), 1, new RetryPolicy(2, 30).withCrashRetries());
+            assertThat(apply(new RetryFailedRuns(), deployed, State.crashed(NOW, "exit 137")))
+                    .isInstanceOfSatisfying(RuleResult.Decide.class, d -> {
+                        assertThat(d.decision().state().name()).isEqualTo(State.AWAITING_RETRY);
+                        assertThat(d.decision().state().message()).isEqualTo("exit 137");
+                    });
+            FlowRun spent = FlowRuns.in(State.running(NOW), 3, new RetryPolicy(2, 30).withCrashRetries());
+            assertThat(apply(new RetryFailedRuns(), spent, State.crashed(NOW, "x"))).isInstanceOf(RuleResult.Proceed.class);
+        }
+    }
+
+    @Nested
+    class CancelUnstarted {
+        private final State cancelling = State.of(StateType.CANCELLING, NOW);
+
+        @Test
+        void aScheduledOrSuspendedRunIsCancelledAtOnce() {
+            for (State current : new State[] {State.scheduled(NOW, NOW), State.of(StateType.PAUSED, State.SUSPENDED, "", NOW)}) {
+                RuleResult result = apply(new CancelUnstartedRuns(), FlowRuns.in(current), cancelling);
+                assertThat(result).isInstanceOfSatisfying(RuleResult.Proceed.class,
+                        p -> assertThat(p.proposal().type()).isEqualTo(StateType.CANCELLED));
+            }
+        }
+
+        @Test
+        void aRunThatSomethingExecutesGoesCancelling() {
+            for (State current : new State[] {State.pending(NOW), State.running(NOW), State.of(StateType.PAUSED, NOW)}) {
+                RuleResult result = apply(new CancelUnstartedRuns(), FlowRuns.in(current), cancelling);
+                assertThat(result).isInstanceOfSatisfying(RuleResult.Proceed.class,
+                        p -> assertThat(p.proposal().type()).isEqualTo(StateType.CANCELLING));
+            }
+        }
     }
 
     @Nested

@@ -40,7 +40,7 @@ class StateTransitionsTest {
         "PAUSED, SCHEDULED, true",
         "PAUSED, CANCELLED, true",
         "PAUSED, PENDING, false",
-        "PAUSED, CANCELLING, false",
+        "PAUSED, CANCELLING, true",
         "RUNNING, SCHEDULED, true",
         "RUNNING, FAILED, true",
         "RUNNING, COMPLETED, true",
@@ -87,10 +87,11 @@ class StateTransitionsTest {
     }
 
     @Test
-    void pausedLeavesOnlyToRunningScheduledOrAFinalState() {
+    void pausedLeavesOnlyToRunningScheduledCancellingOrAFinalState() {
+        // Cancelling: a run paused in its process still has a process to stop.
         assertThat(StateTransitions.allowedFrom(StateType.PAUSED))
                 .containsExactlyInAnyOrder(
-                        StateType.RUNNING, StateType.SCHEDULED, StateType.COMPLETED, StateType.FAILED,
+                        StateType.RUNNING, StateType.SCHEDULED, StateType.CANCELLING, StateType.COMPLETED, StateType.FAILED,
                         StateType.CANCELLED, StateType.CRASHED);
     }
 

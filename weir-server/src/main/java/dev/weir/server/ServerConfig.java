@@ -2,6 +2,7 @@ package dev.weir.server;
 
 import dev.weir.core.WeirException;
 import dev.weir.server.store.Database;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Objects;
@@ -22,12 +23,17 @@ public record ServerConfig(
         boolean allowUnauthenticatedRemote,
         long maxBodyBytes,
         int retentionDays,
-        InstantSource clock) {
+        InstantSource clock,
+        Duration runHeartbeat) {
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(runHeartbeat, "runHeartbeat");
+        if (runHeartbeat.isNegative() || runHeartbeat.isZero()) {
+            throw new WeirException("runHeartbeat must be positive, got " + runHeartbeat);
+        }
         if (port < 0 || port > 65535) {
             throw new WeirException("port must be between 0 and 65535, got " + port);
         }
@@ -39,9 +45,17 @@ public record ServerConfig(
         }
     }
 
+    /** A configuration with the default run heartbeat of 15 s. */
+    public ServerConfig(String host, int port, String databaseUrl, boolean auth, boolean allowUnauthenticatedRemote,
+            long maxBodyBytes, int retentionDays, InstantSource clock) {
+        this(host, port, databaseUrl, auth, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, clock,
+                Duration.ofSeconds(15));
+    }
+
     /**
      * 127.0.0.1:4200, the database of {@code WEIR_DATABASE_URL} (else {@code $WEIR_HOME/weir.db}), auth
-     * when {@code WEIR_SERVER_AUTH=true}, 1 MB bodies, retention of {@code WEIR_RETENTION_DAYS} (30).
+     * when {@code WEIR_SERVER_AUTH=true}, 1 MB bodies, retention of {@code WEIR_RETENTION_DAYS} (30), run
+     * heartbeats every {@code WEIR_RUN_HEARTBEAT_SECONDS} (15).
      */
     public static ServerConfig defaults() {
         return fromEnvironment(System.getenv());
@@ -50,7 +64,25 @@ public record ServerConfig(
     static ServerConfig fromEnvironment(Map<String, String> env) {
         return new ServerConfig("127.0.0.1", 4200, Database.defaultUrl(),
                 Boolean.parseBoolean(env.getOrDefault("WEIR_SERVER_AUTH", "false")), false, 1024 * 1024,
-                retention(env.get("WEIR_RETENTION_DAYS")), InstantSource.system());
+                retention(env.get("WEIR_RETENTION_DAYS")), InstantSource.system(),
+                heartbeat(env.get("WEIR_RUN_HEARTBEAT_SECONDS")));
+    }
+
+    /** The beat flow runs are expected at ({@code WEIR_RUN_HEARTBEAT_SECONDS}, 15 s): three missed ones crash a run. */
+    static Duration heartbeat(String value) {
+        if (value == null || value.isBlank()) {
+            return Duration.ofSeconds(15);
+        }
+        try {
+            double seconds = Double.parseDouble(value.trim());
+            if (seconds > 0 && seconds <= 3600) {
+                return Duration.ofMillis((long) (seconds * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new WeirException("WEIR_RUN_HEARTBEAT_SECONDS must be a number of seconds above 0 and at most 3600; got '"
+                + value + "'");
     }
 
     private static int retention(String value) {
@@ -69,34 +101,38 @@ public record ServerConfig(
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, port, databaseUrl, auth, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, clock);
+        return new ServerConfig(value, port, databaseUrl, auth, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, clock, runHeartbeat);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(host, value, databaseUrl, auth, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, clock);
+        return new ServerConfig(host, value, databaseUrl, auth, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, clock, runHeartbeat);
     }
 
     public ServerConfig withDatabaseUrl(String value) {
-        return new ServerConfig(host, port, value, auth, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, clock);
+        return new ServerConfig(host, port, value, auth, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, clock, runHeartbeat);
     }
 
     public ServerConfig withAuth(boolean value) {
-        return new ServerConfig(host, port, databaseUrl, value, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, clock);
+        return new ServerConfig(host, port, databaseUrl, value, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, clock, runHeartbeat);
     }
 
     public ServerConfig withAllowUnauthenticatedRemote(boolean value) {
-        return new ServerConfig(host, port, databaseUrl, auth, value, maxBodyBytes, retentionDays, clock);
+        return new ServerConfig(host, port, databaseUrl, auth, value, maxBodyBytes, retentionDays, clock, runHeartbeat);
     }
 
     public ServerConfig withMaxBodyBytes(long value) {
-        return new ServerConfig(host, port, databaseUrl, auth, allowUnauthenticatedRemote, value, retentionDays, clock);
+        return new ServerConfig(host, port, databaseUrl, auth, allowUnauthenticatedRemote, value, retentionDays, clock, runHeartbeat);
     }
 
     public ServerConfig withRetentionDays(int value) {
-        return new ServerConfig(host, port, databaseUrl, auth, allowUnauthenticatedRemote, maxBodyBytes, value, clock);
+        return new ServerConfig(host, port, databaseUrl, auth, allowUnauthenticatedRemote, maxBodyBytes, value, clock, runHeartbeat);
+    }
+
+    public ServerConfig withRunHeartbeat(Duration value) {
+        return new ServerConfig(host, port, databaseUrl, auth, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, clock, value);
     }
 
     public ServerConfig withClock(InstantSource value) {
-        return new ServerConfig(host, port, databaseUrl, auth, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, value);
+        return new ServerConfig(host, port, databaseUrl, auth, allowUnauthenticatedRemote, maxBodyBytes, retentionDays, value, runHeartbeat);
     }
 }

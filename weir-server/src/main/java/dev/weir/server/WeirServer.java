@@ -5,7 +5,10 @@ import dev.weir.server.api.HttpApi;
 import dev.weir.server.auth.ApiKeys;
 import dev.weir.server.orchestration.FlowRunOrchestrator;
 import dev.weir.server.service.DeleteExpiredRuns;
+import dev.weir.server.service.CrashSilentRuns;
+import dev.weir.server.service.FinishCancellations;
 import dev.weir.server.service.MarkLateRuns;
+import dev.weir.server.service.ReapExpiredLeases;
 import dev.weir.server.service.MonitorWorkerHeartbeats;
 import dev.weir.server.service.ScheduleFlowRuns;
 import dev.weir.server.store.Database;
@@ -29,10 +32,7 @@ public final class WeirServer implements AutoCloseable {
     private final Database database;
     private final boolean ownsDatabase;
     private final Javalin app;
-    private final DeleteExpiredRuns retention;
-    private final ScheduleFlowRuns scheduler;
-    private final MarkLateRuns lateRuns;
-    private final MonitorWorkerHeartbeats workerHeartbeats;
+    private final java.util.List<dev.weir.server.service.BackgroundService> services;
     private final ServerConfig config;
 
     private WeirServer(ServerConfig config, Database database, boolean ownsDatabase) {
@@ -42,10 +42,14 @@ public final class WeirServer implements AutoCloseable {
         Runnable[] changed = {() -> {}};
         FlowRunOrchestrator orchestrator = new FlowRunOrchestrator(database, config.clock(), () -> changed[0].run());
         this.app = HttpApi.create(config, database, orchestrator, new ApiKeys(database.apiKeys(), config.clock()), changed);
-        this.retention = new DeleteExpiredRuns(database.retention(), config.clock(), config.retentionDays());
-        this.scheduler = new ScheduleFlowRuns(database, orchestrator, config.clock());
-        this.lateRuns = new MarkLateRuns(database, orchestrator, config.clock());
-        this.workerHeartbeats = new MonitorWorkerHeartbeats(database, config.clock());
+        this.services = java.util.List.of(
+                new DeleteExpiredRuns(database.retention(), config.clock(), config.retentionDays()),
+                new ScheduleFlowRuns(database, orchestrator, config.clock()),
+                new MarkLateRuns(database, orchestrator, config.clock()),
+                new MonitorWorkerHeartbeats(database, config.clock()),
+                new CrashSilentRuns(database, orchestrator, config.clock(), config.runHeartbeat()),
+                new FinishCancellations(database, orchestrator, config.clock()),
+                new ReapExpiredLeases(database, config.clock()));
     }
 
     /**
@@ -99,10 +103,7 @@ public final class WeirServer implements AutoCloseable {
 
     private WeirServer listen() {
         listenOnly();
-        retention.start();
-        scheduler.start();
-        lateRuns.start();
-        workerHeartbeats.start();
+        services.forEach(dev.weir.server.service.BackgroundService::start);
         return this;
     }
 
@@ -151,10 +152,7 @@ public final class WeirServer implements AutoCloseable {
 
     @Override
     public void close() {
-        lateRuns.close();
-        workerHeartbeats.close();
-        scheduler.close();
-        retention.close();
+        services.forEach(dev.weir.server.service.BackgroundService::close);
         app.stop();
         if (ownsDatabase) {
             database.close();

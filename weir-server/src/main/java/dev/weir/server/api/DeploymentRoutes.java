@@ -125,9 +125,29 @@ final class DeploymentRoutes {
         if (body.tags() != null && body.tags().stream().anyMatch(tag -> tag == null || tag.isBlank())) {
             throw ApiException.badRequest("tags", "'tags' must not hold null or blank tags");
         }
+        if (body.retries() != null && body.retries() < 0) {
+            throw ApiException.badRequest("retries", "'retries' must be 0 or more, or absent for none; got " + body.retries());
+        }
+        if (body.retryDelaySeconds() != null && !(body.retryDelaySeconds() >= 0)) {
+            throw ApiException.badRequest("retryDelaySeconds", "'retryDelaySeconds' must be 0 or more seconds, or absent;"
+                    + " got " + body.retryDelaySeconds());
+        }
         return new NewDeployment(flowName, name, entrypoint, body.workPoolName(), body.workQueueName(), body.parameters(),
                 body.parameterSchema(), body.enforceParameterSchema() == null || body.enforceParameterSchema(),
-                body.tags(), body.description(), body.version(), body.concurrencyLimit(), body.jobVariables());
+                body.tags(), body.description(), body.version(), body.concurrencyLimit(), body.jobVariables(),
+                collisionStrategy(body.collisionStrategy()), body.retries(), body.retryDelaySeconds());
+    }
+
+    private static NewDeployment.CollisionStrategy collisionStrategy(String value) {
+        if (value == null || value.isBlank()) {
+            return NewDeployment.CollisionStrategy.ENQUEUE;
+        }
+        try {
+            return NewDeployment.CollisionStrategy.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("collisionStrategy", "'collisionStrategy' must be ENQUEUE (wait for a free slot)"
+                    + " or CANCEL_NEW (cancel the new run); got '" + value + "'");
+        }
     }
 
     private static String required(String value, String field, String what) {
@@ -198,7 +218,7 @@ final class DeploymentRoutes {
         }
         Instant due = body.scheduledTime() == null ? now : body.scheduledTime();
         FlowRunCreate create = new FlowRunCreate(Ids.newId(), body.name(), deployment.flowName(), deployment.version(),
-                parameters, List.copyOf(tags), null, null, State.scheduled(now, due));
+                parameters, List.copyOf(tags), null, deployment.runPolicy(), State.scheduled(now, due));
         NewFlowRun run = NewFlowRun.of(create, now).withDeployment(deployment.id());
         return body.idempotencyKey() == null || body.idempotencyKey().isBlank() ? run : run.withIdempotencyKey(body.idempotencyKey());
     }

@@ -35,6 +35,15 @@ final class FlowRunQueries {
         if (query.parentTaskRunId() != null) {
             filter = filter.withParentTaskRun(query.parentTaskRunId());
         }
+        if (query.deploymentId() != null) {
+            filter = filter.withDeployment(query.deploymentId());
+        }
+        if (query.tags() != null && !query.tags().isEmpty()) {
+            if (query.tags().stream().anyMatch(tag -> tag == null || tag.isBlank())) {
+                throw ApiException.badRequest("tags", "'tags' must not contain null or blank tags");
+            }
+            filter = filter.withTags(java.util.Set.copyOf(query.tags()));
+        }
         return filter;
     }
 

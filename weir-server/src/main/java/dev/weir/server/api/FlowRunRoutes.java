@@ -1,6 +1,12 @@
 package dev.weir.server.api;
 
 import dev.weir.api.FlowRunQuery;
+import dev.weir.api.FlowRunResume;
+import dev.weir.core.Json;
+import dev.weir.state.PauseDetails;
+import dev.weir.state.State;
+import dev.weir.state.StateType;
+import java.util.Optional;
 import dev.weir.api.SetStateRequest;
 import dev.weir.api.SetStateResponse;
 import dev.weir.orchestrator.FlowRunCreate;
@@ -61,6 +67,63 @@ final class FlowRunRoutes {
                     read(database, id);
                     ctx.json(database.taskRuns().listByFlowRun(id));
                 });
+        routes.post("/api/flow_runs/{id}/cancel", "Cancels a run: Cancelled at once if nothing executes it yet, else"
+                + " Cancelling until its worker has stopped its processes", null, "SetStateResponse", Operation.Access.WRITE,
+                ctx -> {
+                    UUID id = Requests.uuid(ctx, "id");
+                    FlowRunRecord run = read(database, id);
+                    if (run.run().state().isFinal()) {
+                        throw new ApiException(409, null, "The flow run has already finished in state "
+                                + run.run().state().name() + "; only a run that has not finished can be cancelled");
+                    }
+                    ctx.json(SetStateResponse.of(orchestrator.cancel(id, "Cancelled on request")));
+                });
+        routes.post("/api/flow_runs/{id}/retry", "Runs a finished deployment run again: back to its queue, due now",
+                null, "SetStateResponse", Operation.Access.WRITE, ctx -> {
+                    UUID id = Requests.uuid(ctx, "id");
+                    FlowRunRecord run = read(database, id);
+                    if (!run.run().state().isFinal()) {
+                        throw new ApiException(409, null, "The flow run is " + run.run().state().name()
+                                + "; only a finished run can be retried");
+                    }
+                    if (run.deploymentId() == null) {
+                        throw new ApiException(409, null, "The flow run was not created from a deployment, so no worker"
+                                + " can run it again; run its flow again from its code");
+                    }
+                    ctx.json(SetStateResponse.of(orchestrator.retry(id)));
+                });
+        routes.post("/api/flow_runs/{id}/resume", "Resumes a paused run, with the input its pause waits for",
+                "FlowRunResume", "SetStateResponse", Operation.Access.WRITE, ctx -> {
+                    UUID id = Requests.uuid(ctx, "id");
+                    FlowRunRecord run = read(database, id);
+                    FlowRunResume parsed = ctx.body().isBlank() ? null : Requests.body(ctx, FlowRunResume.class);
+                    FlowRunResume body = parsed == null ? new FlowRunResume(null) : parsed;
+                    State current = run.run().state();
+                    if (current.type() != StateType.PAUSED) {
+                        throw new ApiException(409, null, "The flow run is " + current.name()
+                                + "; only a paused run can be resumed");
+                    }
+                    checkInput(current, body.runInput());
+                    ctx.json(SetStateResponse.of(orchestrator.resume(id, body.runInput())));
+                });
+        routes.get("/api/flow_runs/{id}/input/{key}", "The input sent to a run under a key, such as a resume's",
+                "Object", Operation.Access.READ, ctx -> {
+                    UUID id = Requests.uuid(ctx, "id");
+                    read(database, id);
+                    String key = ctx.pathParam("key");
+                    Object value = database.flowRunInputs().read(id, key)
+                            .orElseThrow(() -> ApiException.notFound("Flow run " + id + " has no input '" + key + "'"));
+                    ctx.json(Map.of("value", value));
+                });
+        routes.post("/api/flow_runs/{id}/heartbeat", "Records that the run's process is alive; answers the run, so"
+                + " the process learns when it is being cancelled", null, "FlowRun", Operation.Access.WRITE, ctx -> {
+                    UUID id = Requests.uuid(ctx, "id");
+                    try {
+                        ctx.json(FlowRunViews.of(orchestrator.heartbeat(id)));
+                    } catch (java.util.NoSuchElementException e) {
+                        throw ApiException.notFound("No flow run with id " + id);
+                    }
+                });
         routes.delete("/api/flow_runs/{id}", "Deletes a flow run with its task runs, states and logs",
                 Operation.Access.WRITE, ctx -> {
                     UUID id = Requests.uuid(ctx, "id");
@@ -69,6 +132,23 @@ final class FlowRunRoutes {
                     }
                     ctx.status(204);
                 });
+    }
+
+    /** A resume of a pause that waits for input must carry input that its schema accepts. */
+    private static void checkInput(State paused, Object input) {
+        PauseDetails pause = paused.details().pause();
+        if (pause == null || pause.inputSchema() == null) {
+            return;
+        }
+        if (input == null) {
+            throw new ApiException(422, "runInput", "'runInput' is required: the paused run waits for input matching"
+                    + " its JSON Schema");
+        }
+        Optional<ParameterValidator.Violation> violation = ParameterValidator.check(
+                Json.mapper().valueToTree(pause.inputSchema()), Json.mapper().valueToTree(input));
+        if (violation.isPresent()) {
+            throw new ApiException(422, "runInput." + violation.get().path(), violation.get().message());
+        }
     }
 
     static FlowRunRecord read(Database database, UUID id) {

@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import dev.weir.state.State;
+import dev.weir.state.StateDetails;
+import dev.weir.state.StateType;
+import dev.weir.server.store.Stores;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -108,8 +111,93 @@ public final class FlowRunOrchestrator {
             FlowRunPolicy policy = force ? FlowRunPolicy.forced() : FlowRunPolicy.standard();
             FlowRunPolicy.Outcome outcome = policy.apply(record.run(), proposed, clock.instant());
             if (outcome.written()) {
-                tx.flowRuns().writeState(flowRunId, record.version(), outcome.run());
+                FlowRunRecord written = tx.flowRuns().writeState(flowRunId, record.version(), outcome.run());
                 tx.events().insert(StateEvents.flowRun(outcome.run(), record.run().state(), clock.instant()));
+                afterWrite(tx, written, clock.instant());
+            }
+            return outcome.decision();
+        });
+        changed.run();
+        return decision;
+    }
+
+    /** What a written state sets off: a run no longer executing gives its slot back; a cancelled one cascades. */
+    private static void afterWrite(Stores tx, FlowRunRecord written, Instant now) {
+        StateType type = written.run().state().type();
+        boolean executing = type == StateType.PENDING || type == StateType.RUNNING || type == StateType.PAUSED
+                || type == StateType.CANCELLING;
+        if (!executing) {
+            tx.concurrencyLeases().release(written.id());
+        }
+        if (type == StateType.CANCELLED) {
+            Cancellations.cascade(tx, written, now);
+        }
+    }
+
+    /**
+     * Asks the run to stop: a run that nothing executes yet (Scheduled, Suspended) ends Cancelled at
+     * once; one that runs goes Cancelling, and its worker (or its own process) stops it and ends it
+     * Cancelled.
+     *
+     * @throws NoSuchElementException if there is no such run
+     */
+    public StateDecision cancel(UUID flowRunId, String message) {
+        return setState(flowRunId, State.of(StateType.CANCELLING, State.CANCELLING, message, clock.instant()), false);
+    }
+
+    /**
+     * Runs a finished deployment run again: back to its queue as AwaitingRetry, due now.
+     *
+     * @throws NoSuchElementException if there is no such run
+     */
+    public StateDecision retry(UUID flowRunId) {
+        Instant now = clock.instant();
+        return setState(flowRunId, new State(StateType.SCHEDULED, State.AWAITING_RETRY, "Retried on request", now,
+                StateDetails.NONE.withScheduledTime(now)), false);
+    }
+
+    /**
+     * Records that the run's process is alive, renewing its concurrency slot's lease; returns the run as
+     * stored, so the process learns whether it is being cancelled.
+     *
+     * @throws NoSuchElementException if there is no such run
+     */
+    public FlowRunRecord heartbeat(UUID flowRunId) {
+        Instant now = clock.instant();
+        return database.inTransaction(tx -> {
+            if (!tx.flowRuns().heartbeat(flowRunId, now)) {
+                throw new NoSuchElementException("No flow run with id " + flowRunId);
+            }
+            tx.concurrencyLeases().renew(flowRunId, now.plus(DeploymentSlots.LEASE));
+            return tx.flowRuns().read(flowRunId).orElseThrow();
+        });
+    }
+
+    /**
+     * Resumes a paused run, with the input it waits for stored under its pause key before the run
+     * goes on (RUNNING, in the process that paused it).
+     *
+     * @param input the resume's input as JSON-ready values, or null for none
+     * @throws NoSuchElementException if there is no such run
+     */
+    public StateDecision resume(UUID flowRunId, Object input) {
+        Instant now = clock.instant();
+        StateDecision decision = database.inTransaction(tx -> {
+            FlowRunRecord record = tx.flowRuns().readForUpdate(flowRunId)
+                    .orElseThrow(() -> new NoSuchElementException("No flow run with id " + flowRunId));
+            State current = record.run().state();
+            if (input != null && current.type() == StateType.PAUSED && current.details().pause() != null) {
+                tx.flowRunInputs().put(flowRunId, current.details().pause().key(), input, now);
+            }
+            boolean suspended = State.SUSPENDED.equals(current.name());
+            State proposed = suspended
+                    ? new State(StateType.SCHEDULED, State.RESUMING, "Resumed", now, StateDetails.NONE.withScheduledTime(now))
+                    : State.of(StateType.RUNNING, State.RUNNING, "Resumed", now);
+            FlowRunPolicy.Outcome outcome = FlowRunPolicy.standard().apply(record.run(), proposed, now);
+            if (outcome.written()) {
+                FlowRunRecord written = tx.flowRuns().writeState(flowRunId, record.version(), outcome.run());
+                tx.events().insert(StateEvents.flowRun(outcome.run(), current, now));
+                afterWrite(tx, written, now);
             }
             return outcome.decision();
         });
@@ -148,6 +236,7 @@ public final class FlowRunOrchestrator {
             if (pool.paused()) {
                 return runs;
             }
+            DeploymentSlots slots = new DeploymentSlots(tx, now);
             long poolRoom = pool.concurrencyLimit() == null ? Long.MAX_VALUE
                     : pool.concurrencyLimit() - tx.workQueues().active(poolName, null);
             for (WorkQueueRecord queue : queues) {
@@ -158,7 +247,14 @@ public final class FlowRunOrchestrator {
                 if (queue.paused() || room <= 0) {
                     continue;
                 }
-                for (FlowRunRecord candidate : tx.workQueues().dueRuns(poolName, queue.name(), before, (int) room)) {
+                // Runs waiting for a deployment slot are passed over, so a few more candidates are read.
+                for (FlowRunRecord candidate : tx.workQueues().dueRuns(poolName, queue.name(), before, (int) room + SLOT_WAITERS)) {
+                    if (room <= 0) {
+                        break;
+                    }
+                    if (!admit(tx, slots.decide(candidate), candidate, now)) {
+                        continue;
+                    }
                     FlowRunPolicy.Outcome outcome = FlowRunPolicy.standard().apply(candidate.run(), State.pending(now), now);
                     if (outcome.written() && outcome.decision() instanceof StateDecision.Accept) {
                         FlowRunRecord written = tx.flowRuns().writeState(candidate.id(), candidate.version(), outcome.run());
@@ -166,6 +262,7 @@ public final class FlowRunOrchestrator {
                         tx.workQueues().assign(candidate.id(), queue.id());
                         runs.add(written);
                         poolRoom--;
+                        room--;
                     }
                 }
             }
@@ -175,6 +272,27 @@ public final class FlowRunOrchestrator {
             changed.run();
         }
         return claimed;
+    }
+
+    /** How many runs waiting for a deployment's slot a claim passes over per queue at most. */
+    private static final int SLOT_WAITERS = 100;
+
+    /** Applies a slot verdict; true if the candidate may be claimed. */
+    private static boolean admit(Stores tx, DeploymentSlots.Verdict verdict, FlowRunRecord candidate, Instant now) {
+        State next = switch (verdict) {
+            case DeploymentSlots.Verdict.Claim claim -> null;
+            case DeploymentSlots.Verdict.Wait wait -> wait.state();
+            case DeploymentSlots.Verdict.Cancel cancel -> cancel.state();
+        };
+        if (next != null) {
+            FlowRunPolicy.Outcome outcome = FlowRunPolicy.standard().apply(candidate.run(), next, now);
+            if (outcome.written()) {
+                FlowRunRecord written = tx.flowRuns().writeState(candidate.id(), candidate.version(), outcome.run());
+                tx.events().insert(StateEvents.flowRun(outcome.run(), candidate.run().state(), now));
+                afterWrite(tx, written, now);
+            }
+        }
+        return verdict instanceof DeploymentSlots.Verdict.Claim;
     }
 
     /** Records task runs as the client decided them, each with its state-change event. */

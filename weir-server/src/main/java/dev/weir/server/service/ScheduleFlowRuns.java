@@ -101,7 +101,7 @@ public final class ScheduleFlowRuns extends BackgroundService {
         List<NewFlowRun> runs = new ArrayList<>();
         for (Instant slot : UpcomingRuns.plan(schedule.schedule(), now, last)) {
             FlowRunCreate create = new FlowRunCreate(Ids.newId(), null, deployment.flowName(), deployment.version(),
-                    parameters, deployment.tags(), null, null, State.scheduled(now, slot));
+                    parameters, deployment.tags(), null, deployment.runPolicy(), State.scheduled(now, slot));
             runs.add(new NewFlowRun(create, deployment.id(), idempotencyKey(deployment.id(), schedule.id(), slot), now)
                     .withSchedule(schedule.id()));
         }

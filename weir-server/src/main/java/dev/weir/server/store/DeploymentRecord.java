@@ -10,6 +10,8 @@ import java.util.UUID;
  * parameters and their schema, and where its runs go.
  *
  * @param paused a paused deployment gets no scheduled runs
+ * @param collisionStrategy what a run finding the concurrency limit reached does
+ * @param retries the flow's retries its runs get (crashes included), or null for none
  */
 public record DeploymentRecord(
         UUID id,
@@ -29,4 +31,14 @@ public record DeploymentRecord(
         Map<String, Object> jobVariables,
         boolean paused,
         Instant created,
-        Instant updated) {}
+        Instant updated,
+        NewDeployment.CollisionStrategy collisionStrategy,
+        Integer retries,
+        Double retryDelaySeconds) {
+
+    /** The retries its runs get: the flow's, crashes included (a worker picks the retry up). */
+    public dev.weir.run.RetryPolicy runPolicy() {
+        return new dev.weir.run.RetryPolicy(retries == null ? 0 : retries,
+                retryDelaySeconds == null ? 0 : retryDelaySeconds).withCrashRetries();
+    }
+}

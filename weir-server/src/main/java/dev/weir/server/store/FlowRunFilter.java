@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param created the run's creation time falls in this range
  * @param parentTaskRunId the run is a subflow of this placeholder task run, or null for any
  * @param deploymentId the run was created from this deployment, or null for any
+ * @param tags the run has every one of these tags; empty means any
  */
 public record FlowRunFilter(
         Set<StateType> stateTypes,
@@ -22,18 +23,20 @@ public record FlowRunFilter(
         TimeRange startTime,
         TimeRange created,
         UUID parentTaskRunId,
-        UUID deploymentId) {
+        UUID deploymentId,
+        Set<String> tags) {
 
     public FlowRunFilter {
         stateTypes = stateTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(stateTypes));
         flowNames = Set.copyOf(flowNames);
         startTime = startTime == null ? TimeRange.ANY : startTime;
         created = created == null ? TimeRange.ANY : created;
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
     }
 
     /** Every flow run. */
     public static FlowRunFilter all() {
-        return new FlowRunFilter(Set.of(), Set.of(), TimeRange.ANY, TimeRange.ANY, null, null);
+        return new FlowRunFilter(Set.of(), Set.of(), TimeRange.ANY, TimeRange.ANY, null, null, Set.of());
     }
 
     public FlowRunFilter withStateTypes(StateType first, StateType... more) {
@@ -41,26 +44,30 @@ public record FlowRunFilter(
     }
 
     public FlowRunFilter withStateTypes(Set<StateType> types) {
-        return new FlowRunFilter(types, flowNames, startTime, created, parentTaskRunId, deploymentId);
+        return new FlowRunFilter(types, flowNames, startTime, created, parentTaskRunId, deploymentId, tags);
     }
 
     public FlowRunFilter withFlowNames(String... names) {
-        return new FlowRunFilter(stateTypes, Set.of(names), startTime, created, parentTaskRunId, deploymentId);
+        return new FlowRunFilter(stateTypes, Set.of(names), startTime, created, parentTaskRunId, deploymentId, tags);
     }
 
     public FlowRunFilter withStartTime(TimeRange range) {
-        return new FlowRunFilter(stateTypes, flowNames, range, created, parentTaskRunId, deploymentId);
+        return new FlowRunFilter(stateTypes, flowNames, range, created, parentTaskRunId, deploymentId, tags);
     }
 
     public FlowRunFilter withCreated(TimeRange range) {
-        return new FlowRunFilter(stateTypes, flowNames, startTime, range, parentTaskRunId, deploymentId);
+        return new FlowRunFilter(stateTypes, flowNames, startTime, range, parentTaskRunId, deploymentId, tags);
     }
 
     public FlowRunFilter withParentTaskRun(UUID taskRunId) {
-        return new FlowRunFilter(stateTypes, flowNames, startTime, created, taskRunId, deploymentId);
+        return new FlowRunFilter(stateTypes, flowNames, startTime, created, taskRunId, deploymentId, tags);
     }
 
     public FlowRunFilter withDeployment(UUID id) {
-        return new FlowRunFilter(stateTypes, flowNames, startTime, created, parentTaskRunId, id);
+        return new FlowRunFilter(stateTypes, flowNames, startTime, created, parentTaskRunId, id, tags);
+    }
+
+    public FlowRunFilter withTags(Set<String> all) {
+        return new FlowRunFilter(stateTypes, flowNames, startTime, created, parentTaskRunId, deploymentId, all);
     }
 }

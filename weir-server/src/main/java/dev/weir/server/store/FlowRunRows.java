@@ -26,8 +26,8 @@ final class FlowRunRows {
     static final String INSERT = "INSERT INTO flow_runs (id, flow_id, name, flow_version, state_type, state_name,"
             + " state_message, state_timestamp, state_details, parameters, tags, parent_task_run_id, deployment_id,"
             + " idempotency_key, run_count, retries, retry_delay_seconds, expected_start_time, start_time, end_time,"
-            + " total_run_time_ms, version, created, updated, auto_scheduled, schedule_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, NULL, NULL, 0, 1, ?, ?, ?, ?)"
+            + " total_run_time_ms, version, created, updated, auto_scheduled, schedule_id, retry_crashes)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, NULL, NULL, 0, 1, ?, ?, ?, ?, ?)"
             + " ON CONFLICT DO NOTHING";
 
     static final String UPDATE_STATE = "UPDATE flow_runs SET state_type = ?, state_name = ?, state_message = ?,"
@@ -62,6 +62,7 @@ final class FlowRunRows {
         sql.setInstant(ps, 19, run.created());
         ps.setInt(20, run.scheduleId() == null ? 0 : 1);
         sql.setUuid(ps, 21, run.scheduleId());
+        ps.setInt(22, policy.retryCrashes() ? 1 : 0);
     }
 
     void bindUpdateState(PreparedStatement ps, FlowRun run, UUID id, long expectedVersion, Instant now)
@@ -97,7 +98,7 @@ final class FlowRunRows {
                 sql.uuid(rs, "parent_task_run_id"),
                 StateHistory.current(rs),
                 rs.getInt("run_count"),
-                new RetryPolicy(rs.getInt("retries"), rs.getDouble("retry_delay_seconds")),
+                new RetryPolicy(rs.getInt("retries"), rs.getDouble("retry_delay_seconds"), rs.getInt("retry_crashes") == 1),
                 Sql.instant(rs, "created"),
                 Sql.instant(rs, "start_time"),
                 Sql.instant(rs, "end_time"),

@@ -1,5 +1,7 @@
 package dev.weir.server.store;
 
+import dev.weir.state.StateType;
+
 import dev.weir.run.FlowRun;
 import java.time.Instant;
 import java.util.List;
@@ -59,6 +61,21 @@ public interface FlowRunStore {
 
     /** Where the run executes, as its worker recorded it. */
     Optional<String> infrastructurePid(UUID id);
+
+    /** Records that the run's process is alive at {@code at}; false if there is no such run. */
+    boolean heartbeat(UUID id, Instant at);
+
+    /**
+     * Runs that something should be executing (PENDING, RUNNING, or PAUSED but not Suspended) and that
+     * gave no sign of life since {@code before}: neither a heartbeat nor a state change. Oldest first.
+     */
+    List<FlowRunRecord> listSilent(Instant before, int limit);
+
+    /** Runs in a state of {@code type} entered before {@code before}, oldest first. */
+    List<FlowRunRecord> listInStateSince(StateType type, Instant before, int limit);
+
+    /** The unfinished subflow runs of the run: those whose placeholder task run belongs to it. */
+    List<FlowRunRecord> unfinishedChildren(UUID id);
 
     /** The run's states, oldest first. */
     List<StateRecord> states(UUID id);

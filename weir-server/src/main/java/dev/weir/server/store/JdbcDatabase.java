@@ -89,6 +89,16 @@ final class JdbcDatabase implements Database {
     }
 
     @Override
+    public ConcurrencyLeaseStore concurrencyLeases() {
+        return stores.concurrencyLeases();
+    }
+
+    @Override
+    public FlowRunInputStore flowRunInputs() {
+        return stores.flowRunInputs();
+    }
+
+    @Override
     public RetentionStore retention() {
         return stores.retention();
     }

@@ -24,13 +24,14 @@ final class JdbcDeploymentStore implements DeploymentStore {
 
     private static final String INSERT = "INSERT INTO deployments (entrypoint, work_pool_name, work_queue_name,"
             + " parameters, parameter_schema, enforce_parameter_schema, tags, description, version, concurrency_limit,"
-            + " job_variables, updated, id, flow_id, name, paused, created)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)"
+            + " job_variables, collision_strategy, retries, retry_delay_seconds, updated, id, flow_id, name, paused, created)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)"
             + " ON CONFLICT (flow_id, name) DO NOTHING";
 
     private static final String UPDATE = "UPDATE deployments SET entrypoint = ?, work_pool_name = ?, work_queue_name = ?,"
             + " parameters = ?, parameter_schema = ?, enforce_parameter_schema = ?, tags = ?, description = ?,"
-            + " version = ?, concurrency_limit = ?, job_variables = ?, updated = ? WHERE id = ?";
+            + " version = ?, concurrency_limit = ?, job_variables = ?, collision_strategy = ?, retries = ?,"
+            + " retry_delay_seconds = ?, updated = ? WHERE id = ?";
 
     private final SqlExecutor executor;
     private final Sql sql;
@@ -55,10 +56,10 @@ final class JdbcDeploymentStore implements DeploymentStore {
             if (existing.isEmpty()) {
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     bindFields(insert, deployment, now);
-                    sql.setUuid(insert, 13, Ids.newId());
-                    sql.setUuid(insert, 14, flowId);
-                    insert.setString(15, deployment.name());
-                    sql.setInstant(insert, 16, now);
+                    sql.setUuid(insert, 16, Ids.newId());
+                    sql.setUuid(insert, 17, flowId);
+                    insert.setString(18, deployment.name());
+                    sql.setInstant(insert, 19, now);
                     inserted = insert.executeUpdate() > 0;
                 }
             }
@@ -69,7 +70,7 @@ final class JdbcDeploymentStore implements DeploymentStore {
                                 .orElseThrow().id();
                 try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
                     bindFields(update, deployment, now);
-                    sql.setUuid(update, 13, id);
+                    sql.setUuid(update, 16, id);
                     update.executeUpdate();
                 }
             }
@@ -79,7 +80,7 @@ final class JdbcDeploymentStore implements DeploymentStore {
         });
     }
 
-    /** Binds the fields a client sets, at 1 to 12 (12 is the update time). */
+    /** Binds the fields a client sets, at 1 to 15 (15 is the update time). */
     private void bindFields(PreparedStatement ps, NewDeployment d, Instant now) throws SQLException {
         ps.setString(1, d.entrypoint());
         ps.setString(2, d.workPoolName());
@@ -96,7 +97,18 @@ final class JdbcDeploymentStore implements DeploymentStore {
             ps.setInt(10, d.concurrencyLimit());
         }
         sql.setJson(ps, 11, d.jobVariables());
-        sql.setInstant(ps, 12, now);
+        ps.setString(12, d.collisionStrategy().name());
+        if (d.retries() == null) {
+            ps.setNull(13, Types.INTEGER);
+        } else {
+            ps.setInt(13, d.retries());
+        }
+        if (d.retryDelaySeconds() == null) {
+            ps.setNull(14, Types.DOUBLE);
+        } else {
+            ps.setDouble(14, d.retryDelaySeconds());
+        }
+        sql.setInstant(ps, 15, now);
     }
 
     @Override
@@ -179,6 +191,19 @@ final class JdbcDeploymentStore implements DeploymentStore {
                 Sql.json(rs, "job_variables", OBJECT),
                 rs.getInt("paused") != 0,
                 Sql.instant(rs, "created"),
-                Sql.instant(rs, "updated"));
+                Sql.instant(rs, "updated"),
+                NewDeployment.CollisionStrategy.valueOf(rs.getString("collision_strategy")),
+                nullableInt(rs, "retries"),
+                nullableDouble(rs, "retry_delay_seconds"));
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
     }
 }

@@ -124,14 +124,18 @@ final class JdbcFlowRunStore implements FlowRunStore {
         return executor.read(connection -> jdbc.list(connection, query, List.of(stateName, before, limit), rows::read));
     }
 
-    private static Where where(FlowRunFilter filter) {
-        return new Where()
+    private Where where(FlowRunFilter filter) {
+        Where where = new Where()
                 .in("fr.state_type", filter.stateTypes().stream().map(StateType::name).sorted().toList())
                 .in("f.name", filter.flowNames().stream().sorted().toList())
                 .within("fr.start_time", filter.startTime())
                 .within("fr.created", filter.created())
                 .equal("fr.parent_task_run_id", filter.parentTaskRunId())
                 .equal("fr.deployment_id", filter.deploymentId());
+        for (String tag : filter.tags().stream().sorted().toList()) {
+            where.and(jdbc.sql().dialect().jsonArrayContains("fr.tags"), tag);
+        }
+        return where;
     }
 
     @Override
@@ -155,6 +159,36 @@ final class JdbcFlowRunStore implements FlowRunStore {
     }
 
     @Override
+    public boolean heartbeat(UUID id, Instant at) {
+        return executor.write(connection -> jdbc.update(connection, "UPDATE flow_runs SET heartbeat = ? WHERE id = ?",
+                List.of(at, id)) > 0);
+    }
+
+    @Override
+    public List<FlowRunRecord> listSilent(Instant before, int limit) {
+        String query = FlowRunRows.SELECT + " WHERE (fr.state_type IN ('PENDING', 'RUNNING')"
+                + " OR (fr.state_type = 'PAUSED' AND fr.state_name <> 'Suspended'))"
+                + " AND fr.state_timestamp < ? AND (fr.heartbeat IS NULL OR fr.heartbeat < ?)"
+                + " ORDER BY fr.state_timestamp, fr.id LIMIT ?";
+        return executor.read(connection -> jdbc.list(connection, query, List.of(before, before, limit), rows::read));
+    }
+
+    @Override
+    public List<FlowRunRecord> listInStateSince(StateType type, Instant before, int limit) {
+        String query = FlowRunRows.SELECT + " WHERE fr.state_type = ? AND fr.state_timestamp < ?"
+                + " ORDER BY fr.state_timestamp, fr.id LIMIT ?";
+        return executor.read(connection -> jdbc.list(connection, query, List.of(type.name(), before, limit), rows::read));
+    }
+
+    @Override
+    public List<FlowRunRecord> unfinishedChildren(UUID id) {
+        String query = FlowRunRows.SELECT + " WHERE fr.parent_task_run_id IN (SELECT tr.id FROM task_runs tr"
+                + " WHERE tr.flow_run_id = ?) AND fr.state_type NOT IN ('COMPLETED', 'FAILED', 'CANCELLED', 'CRASHED')"
+                + " ORDER BY fr.created, fr.id";
+        return executor.read(connection -> jdbc.list(connection, query, List.of(id), rows::read));
+    }
+
+    @Override
     public List<StateRecord> states(UUID id) {
         return executor.read(connection -> history.list(connection, id));
     }
@@ -163,6 +197,7 @@ final class JdbcFlowRunStore implements FlowRunStore {
     public boolean delete(UUID id) {
         return executor.write(connection -> {
             deleteLogs(connection, jdbc, "= ?", List.of(id));
+            jdbc.update(connection, "DELETE FROM concurrency_leases WHERE flow_run_id = ?", List.of(id));
             return jdbc.update(connection, "DELETE FROM flow_runs WHERE id = ?", List.of(id)) > 0;
         });
     }

@@ -7,7 +7,7 @@ record StoreSet(
         FlowStore flows, FlowRunStore flowRuns, TaskRunStore taskRuns, LogStore logs, EventStore events,
         ApiKeyStore apiKeys, RetentionStore retention, DeploymentStore deployments,
         DeploymentScheduleStore deploymentSchedules, WorkPoolStore workPools, WorkQueueStore workQueues,
-        WorkerStore workers)
+        WorkerStore workers, ConcurrencyLeaseStore concurrencyLeases, FlowRunInputStore flowRunInputs)
         implements Stores {
 
     static StoreSet create(SqlExecutor executor, Dialect dialect, InstantSource clock) {
@@ -25,6 +25,8 @@ record StoreSet(
                 new JdbcDeploymentScheduleStore(executor, sql),
                 new JdbcWorkPoolStore(executor, sql),
                 new JdbcWorkQueueStore(executor, sql),
-                new JdbcWorkerStore(executor, sql));
+                new JdbcWorkerStore(executor, sql),
+                new JdbcConcurrencyLeaseStore(executor, sql),
+                new JdbcFlowRunInputStore(executor, sql));
     }
 }

@@ -24,4 +24,8 @@ public interface Stores {
     WorkQueueStore workQueues();
 
     WorkerStore workers();
+
+    ConcurrencyLeaseStore concurrencyLeases();
+
+    FlowRunInputStore flowRunInputs();
 }
