@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -180,15 +179,20 @@ class FlowRunCommandTest {
     }
 
     @Test
-    @Disabled("needs POST /api/flow_runs/{id}/cancel, being built on main")
-    void cancelOfARunWithoutInfrastructureCancelsItAtOnce() {
-        UUID run = api.flowRun("crimson-otter", "etl", StateType.RUNNING);
+    void cancelEndsAnUnstartedRunAtOnceAndLeavesARunningOneCancellingForItsWorker() {
+        UUID scheduled = api.flowRun("crimson-otter", "etl", StateType.SCHEDULED);
+        UUID running = api.flowRun("amber-heron", "etl", StateType.RUNNING);
 
-        Cli.Result result = cli.run("flow-run", "cancel", run.toString());
+        Cli.Result unstarted = cli.run("flow-run", "cancel", scheduled.toString());
+        Cli.Result started = cli.run("flow-run", "cancel", running.toString());
 
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).isEqualTo("Flow run 'crimson-otter' (" + run + ") is Cancelled.\n");
-        assertThat(cli.run("flow-run", "ls", "--state", "CANCELLED").out()).contains(run.toString());
+        assertThat(unstarted.exitCode()).as(unstarted.err()).isZero();
+        assertThat(unstarted.out()).isEqualTo("Flow run 'crimson-otter' (" + scheduled + ") is Cancelled.\n");
+        assertThat(started.exitCode()).as(started.err()).isZero();
+        assertThat(started.out()).isEqualTo("Flow run 'amber-heron' (" + running + ") is Cancelling; its worker is"
+                + " stopping its processes.\n");
+        assertThat(cli.run("flow-run", "ls", "--state", "CANCELLED").out()).contains(scheduled.toString())
+                .doesNotContain(running.toString());
     }
 
     @Test
@@ -207,7 +211,6 @@ class FlowRunCommandTest {
     }
 
     @Test
-    @Disabled("needs POST /api/flow_runs/{id}/resume, being built on main")
     void resumeOfAPausedRunSendsTheInputAndPrintsTheNewState() {
         UUID run = api.flowRun("crimson-otter", "etl", StateType.RUNNING, StateType.PAUSED);
 

@@ -116,10 +116,9 @@ class WorkerCancelTest {
     }
 
     private void cancel(String run) {
-        // Until POST /api/flow_runs/{id}/cancel lands on main: CANCELLING as that route sets it for a run with infrastructure.
-        JsonNode answer = api.post("/flow_runs/" + run + "/set_state", Map.of("state",
-                Map.of("type", "CANCELLING", "name", "Cancelling", "timestamp", Instant.now().toString())));
+        JsonNode answer = api.post("/flow_runs/" + run + "/cancel", Map.of());
         assertThat(answer.path("status").asText()).as(answer.toString()).isEqualTo("ACCEPT");
+        assertThat(answer.path("state").path("type").asText()).isEqualTo("CANCELLING");
     }
 
     private String state(String run) {
@@ -146,7 +145,10 @@ class WorkerCancelTest {
         List<ProcessHandle> tree = tree(awaitPids(run, pidFile));
         Instant cancelled = Instant.now();
 
-        cancel(run);
+        Cli.Result cancel = cli.run("flow-run", "cancel", run);
+
+        assertThat(cancel.exitCode()).as(cancel.err()).isZero();
+        assertThat(cancel.out()).endsWith(") is Cancelling; its worker is stopping its processes.\n");
 
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .until(() -> tree.stream().noneMatch(WorkerCancelTest::running) && state(run).equals("CANCELLED"));
