@@ -227,7 +227,7 @@ final class DeploymentCommand implements Callable<Integer> {
     }
 
     /** {@code weir deployment schedule}: a deployment's schedules. */
-    @Command(name = "schedule", description = "Lists a deployment's schedules.")
+    @Command(name = "schedule", description = "Lists, pauses and resumes a deployment's schedules.")
     static final class ScheduleCommand implements Callable<Integer> {
 
         @Spec
@@ -254,13 +254,96 @@ final class DeploymentCommand implements Callable<Integer> {
                     session.out().println(Deployments.qualified(deployment) + " has no schedules.");
                     return 0;
                 }
-                Table table = new Table("ID", "SCHEDULE", "TIMEZONE", "ACTIVE", "PARAMETERS");
-                schedules.forEach(s -> table.row(s.path("id").asText(), describe(s.path("schedule")),
-                        s.path("schedule").path("timezone").asText("UTC"), s.path("active").asBoolean(true) ? "yes" : "no",
-                        s.path("parameters").isEmpty() ? "-" : s.path("parameters").toString()));
+                Table table = new Table("#", "ID", "SCHEDULE", "TIMEZONE", "ACTIVE", "PARAMETERS");
+                int index = 1;
+                for (JsonNode s : schedules) {
+                    table.row(String.valueOf(index++), s.path("id").asText(), describe(s.path("schedule")),
+                            s.path("schedule").path("timezone").asText("UTC"), s.path("active").asBoolean(true) ? "yes" : "no",
+                            s.path("parameters").isEmpty() ? "-" : s.path("parameters").toString());
+                }
                 table.print(session.out());
                 return 0;
             }
+        }
+
+        @Command(name = "pause", description = "Pauses one schedule of a deployment: it makes no runs, its unstarted"
+                + " ones are deleted; the other schedules are unchanged.")
+        int pause(
+                @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "flow/deployment, or the name when unique.")
+                String name,
+                @Parameters(index = "1", paramLabel = "SCHEDULE", description = "The schedule's id, or its # in 'schedule ls'.")
+                String schedule) {
+            return setActive(name, schedule, false);
+        }
+
+        @Command(name = "resume", description = "Resumes a paused schedule of a deployment.")
+        int resume(
+                @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "flow/deployment, or the name when unique.")
+                String name,
+                @Parameters(index = "1", paramLabel = "SCHEDULE", description = "The schedule's id, or its # in 'schedule ls'.")
+                String schedule) {
+            return setActive(name, schedule, true);
+        }
+
+        /**
+         * Sets the {@code active} flag of one schedule. The API replaces a deployment's schedules as a
+         * whole, so this reads them and writes them back with that one flag changed (new ids, same order).
+         */
+        private int setActive(String name, String schedule, boolean active) {
+            try (ApiConnection api = session.connect()) {
+                JsonNode deployment = Deployments.find(api.client(), name);
+                String path = "/deployments/" + deployment.path("id").asText() + "/schedules";
+                JsonNode schedules = api.client().get(path);
+                int target = index(schedules, schedule, Deployments.qualified(deployment));
+                JsonNode chosen = schedules.get(target);
+                String described = "schedule " + (target + 1) + " (" + describe(chosen.path("schedule")) + ") of "
+                        + Deployments.qualified(deployment);
+                if (chosen.path("active").asBoolean(true) == active) {
+                    session.out().println("The " + described + " is already " + (active ? "active" : "paused") + ".");
+                    return 0;
+                }
+                List<Map<String, Object>> replaced = new java.util.ArrayList<>();
+                for (int i = 0; i < schedules.size(); i++) {
+                    JsonNode s = schedules.get(i);
+                    Map<String, Object> one = new LinkedHashMap<>();
+                    one.put("schedule", s.path("schedule"));
+                    one.put("active", i == target ? active : s.path("active").asBoolean(true));
+                    if (s.hasNonNull("parameters") && !s.path("parameters").isEmpty()) {
+                        one.put("parameters", s.path("parameters"));
+                    }
+                    if (s.hasNonNull("slug")) {
+                        one.put("slug", s.path("slug").asText());
+                    }
+                    replaced.add(one);
+                }
+                JsonNode written = api.client().put(path, replaced);
+                session.out().println((active ? "Resumed the " : "Paused the ") + described
+                        + (active ? "" : "; its unstarted runs were deleted") + ". Its id is now "
+                        + written.path(target).path("id").asText() + ".");
+                return 0;
+            }
+        }
+
+        /** The position in {@code schedules} of the one {@code wanted} names: an id, or a 1-based #. */
+        private static int index(JsonNode schedules, String wanted, String deployment) {
+            if (schedules.isEmpty()) {
+                throw CliException.failure(deployment + " has no schedules");
+            }
+            if (wanted.matches("\\d{1,9}")) {
+                int number = Integer.parseInt(wanted);
+                if (number < 1 || number > schedules.size()) {
+                    throw CliException.usage("SCHEDULE # must be between 1 and " + schedules.size() + " for " + deployment
+                            + ", got " + wanted + "; 'weir deployment schedule ls' lists them");
+                }
+                return number - 1;
+            }
+            for (int i = 0; i < schedules.size(); i++) {
+                if (schedules.get(i).path("id").asText().equalsIgnoreCase(wanted)) {
+                    return i;
+                }
+            }
+            throw CliException.failure(deployment + " has no schedule '" + wanted + "'; give its id or its # from"
+                    + " 'weir deployment schedule ls'");
         }
 
         private static String describe(JsonNode schedule) {

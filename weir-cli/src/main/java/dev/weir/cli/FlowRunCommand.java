@@ -17,8 +17,10 @@ import dev.weir.state.StateType;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +29,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code weir flow-run}: list, inspect, read the logs of and delete flow runs. */
-@Command(name = "flow-run", description = "Lists, inspects and deletes flow runs; prints and follows their logs.")
+/** {@code weir flow-run}: list, inspect, read the logs of, cancel, resume and delete flow runs. */
+@Command(name = "flow-run", description = "Lists, inspects, cancels, resumes and deletes flow runs; prints and follows their logs.")
 final class FlowRunCommand implements Callable<Integer> {
 
     private static final TypeReference<List<FlowRun>> FLOW_RUNS = new TypeReference<>() {};
@@ -140,6 +142,61 @@ final class FlowRunCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    @Command(name = "cancel", description = "Cancels a flow run: Cancelling while its worker stops its processes, else"
+            + " Cancelled at once.")
+    int cancel(@Parameters(paramLabel = "ID", description = "The flow run's id.") UUID id) {
+        try (ApiConnection api = session.connect()) {
+            FlowRun run = api.client().get("/flow_runs/" + id, FLOW_RUN);
+            String described = "Flow run '" + run.name() + "' (" + id + ")";
+            if (run.state().isFinal()) {
+                throw CliException.failure(described + " is " + run.state().name() + ", which is final: only a run that"
+                        + " has not ended can be cancelled");
+            }
+            JsonNode answer = api.client().post("/flow_runs/" + id + "/cancel", Map.of());
+            boolean stopping = answer.path("state").path("type").asText().equals(StateType.CANCELLING.name());
+            return settled(described, answer, "cancelled", stopping ? "; its worker is stopping its processes" : "");
+        }
+    }
+
+    @Command(name = "resume", description = "Resumes a paused or suspended flow run, with the input it waits for.")
+    int resume(
+            @Parameters(paramLabel = "ID", description = "The flow run's id.") UUID id,
+            @Option(names = "--input", paramLabel = "JSON", description = "The input the run waits for, as a JSON object.")
+            String input) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (input != null) {
+            try {
+                JsonNode node = Json.mapper().readTree(input);
+                if (node == null || !node.isObject()) {
+                    throw CliException.usage("--input must be a JSON object, such as {\"approved\": true}; got " + input);
+                }
+                body.put("runInput", node);
+            } catch (JsonProcessingException e) {
+                throw CliException.usage("--input is not valid JSON (" + e.getOriginalMessage() + "): " + input);
+            }
+        }
+        try (ApiConnection api = session.connect()) {
+            FlowRun run = api.client().get("/flow_runs/" + id, FLOW_RUN);
+            String described = "Flow run '" + run.name() + "' (" + id + ")";
+            if (run.state().type() != StateType.PAUSED) {
+                throw CliException.failure(described + " is " + run.state().name() + ": only a Paused or Suspended run"
+                        + " can be resumed");
+            }
+            return settled(described, api.client().post("/flow_runs/" + id + "/resume", body), "resumed", "");
+        }
+    }
+
+    /** Prints the state an answer {@code {status, state, reason}} leaves the run in; fails unless it was accepted. */
+    private int settled(String described, JsonNode answer, String verb, String more) {
+        String state = answer.path("state").path("name").asText("?");
+        if (!answer.path("status").asText().equals("ACCEPT")) {
+            throw CliException.failure(described + " was not " + verb + ": " + answer.path("reason").asText("no reason given")
+                    + " (it is " + state + ")");
+        }
+        session.out().println(described + " is " + state + more + ".");
+        return 0;
     }
 
     @Command(name = "delete", description = "Deletes a flow run with its task runs, states and logs.")

@@ -39,13 +39,21 @@ final class WorkerCommand implements Callable<Integer> {
             @Option(names = "--limit", defaultValue = "5", description = "At most this many runs at once (default ${DEFAULT-VALUE}).")
             int limit,
             @Option(names = "--name", paramLabel = "NAME", description = "The worker's name, unique in the pool (default host-pid).")
-            String name) throws Exception {
+            String name,
+            @Option(names = "--cancel-grace", paramLabel = "SECONDS", defaultValue = "30",
+                    description = "How long a cancelled run's processes have after SIGTERM before they are killed"
+                            + " (default ${DEFAULT-VALUE}).")
+            int cancelGrace) throws Exception {
         if (limit < 1) {
             throw CliException.usage("--limit must be 1 or more, got " + limit);
         }
+        if (cancelGrace < 0) {
+            throw CliException.usage("--cancel-grace must be 0 or more seconds, got " + cancelGrace);
+        }
         String worker = name != null ? name : InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
         WorkerOptions options = new WorkerOptions(pool, queues == null ? List.of() : queues, limit, worker,
-                Duration.ofSeconds(10), Duration.ofSeconds(30));
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(cancelGrace),
+                session.settings().home().resolve("workers").resolve(pool));
         try (ApiConnection api = session.connect()) {
             WorkerLoop loop = new WorkerLoop(api.client(), options,
                     WorkerLoop.childEnvironment(api.client(), session.settings().apiKey()), session.out(), session.err());

@@ -161,6 +161,55 @@ class DeployCommandTest {
     }
 
     @Test
+    void aMissingEntrypointClassIsAnErrorNamingTheFileTheLineAndTheFix() throws IOException {
+        Files.writeString(project.resolve("weir.yaml"), WEIR_YAML.replace("TaxiEtl#etl", "TaxiLoad#etl"));
+
+        Cli.Result result = deploy();
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: weir.yaml line 3: deployment 'nightly': entrypoint"
+                        + " dev.weir.cli.deploytest.TaxiLoad#etl: class dev.weir.cli.deploytest.TaxiLoad is not in the classpath")
+                .contains("build the project so that the class is in the classpath's jars or folders, or fix the class name"
+                        + " or the classpath")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void oneBadDeploymentAmongGoodOnesRegistersNoneOfThem() throws IOException {
+        Files.writeString(project.resolve("weir.yaml"), WEIR_YAML + """
+                  - name: weekly
+                    entrypoint: dev.weir.cli.deploytest.TaxiEtl#etl
+                    classpath: [target/taxi.jar]
+                  - name: broken
+                    entrypoint: dev.weir.cli.deploytest.TaxiEtl#load
+                    classpath: [target/taxi.jar]
+                  - name: unbuilt
+                    entrypoint: dev.weir.cli.deploytest.TaxiEtl#etl
+                    classpath: [target/other.jar]
+                """);
+
+        Cli.Result result = deploy();
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: weir.yaml line 16: deployment 'broken': entrypoint"
+                + " dev.weir.cli.deploytest.TaxiEtl#load: dev.weir.cli.deploytest.TaxiEtl has no non-private method load")
+                .hasLineCount(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(cli.run("deployment", "ls").out()).contains("No deployments");
+        assertThat(home.resolve("bundles")).doesNotExist();
+
+        Files.writeString(project.resolve("weir.yaml"), WEIR_YAML + """
+                  - name: unbuilt
+                    entrypoint: dev.weir.cli.deploytest.TaxiEtl#etl
+                    classpath: [target/other.jar]
+                """);
+        Cli.Result unbuilt = deploy();
+        assertThat(unbuilt.err()).startsWith("error: weir.yaml line 14: deployment 'unbuilt': classpath entry"
+                + " 'target/other.jar' matches no file in").contains("build the project first, or fix the path");
+        assertThat(cli.run("deployment", "ls").out()).contains("No deployments");
+    }
+
+    @Test
     void runRefusesParametersTheSchemaRejectsNamingTheParameter() {
         assertThat(deploy().exitCode()).isZero();
 
@@ -219,6 +268,53 @@ class DeployCommandTest {
         assertThat(gone.exitCode()).isEqualTo(1);
         assertThat(gone.err()).contains("No deployment 'nightly'");
         assertThat(cli.run("deployment", "ls").out()).contains("No deployments");
+    }
+
+    @Test
+    void schedulePauseAndResumeFlipOneScheduleAndKeepTheOthersAsTheyWere() throws IOException {
+        assertThat(deploy().exitCode()).isZero();
+        JsonNode before = inspect("nightly").path("schedules");
+
+        Cli.Result paused = cli.run("deployment", "schedule", "pause", "nightly", "1");
+
+        assertThat(paused.exitCode()).as(paused.err()).isZero();
+        assertThat(paused.out()).startsWith("Paused the schedule 1 (cron 0 9 * * *) of taxi-etl/nightly; its unstarted"
+                + " runs were deleted. Its id is now ");
+        JsonNode after = inspect("nightly").path("schedules");
+        assertThat(after).hasSize(2);
+        assertThat(after.get(0).path("active").asBoolean()).isFalse();
+        assertThat(after.get(1).path("active").asBoolean()).isFalse();
+        assertThat(after.get(0).path("schedule")).isEqualTo(before.get(0).path("schedule"));
+        assertThat(after.get(1).path("schedule")).isEqualTo(before.get(1).path("schedule"));
+        assertThat(cli.run("deployment", "schedule", "ls", "nightly").out().lines().skip(1))
+                .satisfiesExactly(line -> assertThat(line).startsWith("1 ").contains("cron 0 9 * * *", " no "),
+                        line -> assertThat(line).startsWith("2 ").contains("every 3600 s", " no "));
+
+        String id = after.get(0).path("id").asText();
+        Cli.Result resumed = cli.run("deployment", "schedule", "resume", "taxi-etl/nightly", id);
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).startsWith("Resumed the schedule 1 (cron 0 9 * * *) of taxi-etl/nightly. Its id is now ");
+        JsonNode again = inspect("nightly").path("schedules");
+        assertThat(again.get(0).path("active").asBoolean()).isTrue();
+        assertThat(again.get(1).path("active").asBoolean()).isFalse();
+        assertThat(again.get(0).path("schedule").path("timezone").asText()).isEqualTo("Europe/Berlin");
+
+        assertThat(cli.run("deployment", "schedule", "pause", "nightly", "2").out())
+                .isEqualTo("The schedule 2 (every 3600 s) of taxi-etl/nightly is already paused.\n");
+    }
+
+    @Test
+    void aScheduleThatDoesNotExistIsAnErrorSayingHowToListThem() {
+        assertThat(deploy().exitCode()).isZero();
+
+        Cli.Result number = cli.run("deployment", "schedule", "pause", "nightly", "3");
+        Cli.Result id = cli.run("deployment", "schedule", "pause", "nightly", "0190c3a2-7b1e-7c4d-9f00-3a5b6c7d8e9f");
+
+        assertThat(number.exitCode()).isEqualTo(2);
+        assertThat(number.err()).isEqualTo("error: SCHEDULE # must be between 1 and 2 for taxi-etl/nightly, got 3;"
+                + " 'weir deployment schedule ls' lists them\n");
+        assertThat(id.exitCode()).isEqualTo(1);
+        assertThat(id.err()).contains("has no schedule '0190c3a2-7b1e-7c4d-9f00-3a5b6c7d8e9f'", "schedule ls");
     }
 
     private static UUID runId(String out) {

@@ -179,6 +179,65 @@ class FlowRunCommandTest {
     }
 
     @Test
+    void cancelEndsAnUnstartedRunAtOnceAndLeavesARunningOneCancellingForItsWorker() {
+        UUID scheduled = api.flowRun("crimson-otter", "etl", StateType.SCHEDULED);
+        UUID running = api.flowRun("amber-heron", "etl", StateType.RUNNING);
+
+        Cli.Result unstarted = cli.run("flow-run", "cancel", scheduled.toString());
+        Cli.Result started = cli.run("flow-run", "cancel", running.toString());
+
+        assertThat(unstarted.exitCode()).as(unstarted.err()).isZero();
+        assertThat(unstarted.out()).isEqualTo("Flow run 'crimson-otter' (" + scheduled + ") is Cancelled.\n");
+        assertThat(started.exitCode()).as(started.err()).isZero();
+        assertThat(started.out()).isEqualTo("Flow run 'amber-heron' (" + running + ") is Cancelling; its worker is"
+                + " stopping its processes.\n");
+        assertThat(cli.run("flow-run", "ls", "--state", "CANCELLED").out()).contains(scheduled.toString())
+                .doesNotContain(running.toString());
+    }
+
+    @Test
+    void cancelOfAFinalOrUnknownRunFailsSayingWhy() {
+        UUID done = completedRun("crimson-otter", "etl");
+        UUID missing = UUID.randomUUID();
+
+        Cli.Result finished = cli.run("flow-run", "cancel", done.toString());
+        Cli.Result unknown = cli.run("flow-run", "cancel", missing.toString());
+
+        assertThat(finished.exitCode()).isEqualTo(1);
+        assertThat(finished.err()).isEqualTo("error: Flow run 'crimson-otter' (" + done + ") is Completed, which is final:"
+                + " only a run that has not ended can be cancelled\n");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("error: No flow run with id " + missing + "\n");
+    }
+
+    @Test
+    void resumeOfAPausedRunSendsTheInputAndPrintsTheNewState() {
+        UUID run = api.flowRun("crimson-otter", "etl", StateType.RUNNING, StateType.PAUSED);
+
+        Cli.Result result = cli.run("flow-run", "resume", run.toString(), "--input", "{\"approved\": true}");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("Flow run 'crimson-otter' (" + run + ") is ").doesNotContain("Paused");
+    }
+
+    @Test
+    void resumeRefusesARunThatIsNotPausedAndInputThatIsNotAJsonObject() {
+        UUID running = api.flowRun("crimson-otter", "etl", StateType.RUNNING);
+
+        Cli.Result notPaused = cli.run("flow-run", "resume", running.toString());
+        Cli.Result badInput = cli.run("flow-run", "resume", running.toString(), "--input", "{approved");
+        Cli.Result notObject = cli.run("flow-run", "resume", running.toString(), "--input", "[1]");
+
+        assertThat(notPaused.exitCode()).isEqualTo(1);
+        assertThat(notPaused.err()).isEqualTo("error: Flow run 'crimson-otter' (" + running + ") is Running: only a Paused"
+                + " or Suspended run can be resumed\n");
+        assertThat(badInput.exitCode()).isEqualTo(2);
+        assertThat(badInput.err()).startsWith("error: --input is not valid JSON").hasLineCount(1);
+        assertThat(notObject.exitCode()).isEqualTo(2);
+        assertThat(notObject.err()).contains("--input must be a JSON object");
+    }
+
+    @Test
     void flowLsListsFlowsByName() {
         completedRun("crimson-otter", "etl");
         completedRun("quiet-lynx", "report");

@@ -87,6 +87,14 @@ public final class ApiClient implements AutoCloseable {
         }
     }
 
+    /** PUTs {@code body} as JSON to {@code path}; the answer as a JSON tree, a null node when it has no body. */
+    public JsonNode put(String path, Object body) {
+        String answer = send(request(path).PUT(HttpRequest.BodyPublishers.ofString(write(body)))
+                .header("Content-Type", "application/json"));
+        return answer == null || answer.isBlank() ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+                : read(answer, new TypeReference<JsonNode>() {});
+    }
+
     /** POSTs {@code body} as JSON to {@code path}; the answer as a JSON tree, a null node when it has no body. */
     public JsonNode post(String path, Object body) {
         String answer = send(request(path).POST(HttpRequest.BodyPublishers.ofString(write(body)))

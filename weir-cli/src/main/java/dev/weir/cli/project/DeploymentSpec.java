@@ -13,6 +13,8 @@ import java.util.Map;
  * @param entrypoint the flow method, such as {@code com.acme.TaxiEtl#etl}
  * @param classpath the files (globs allowed, relative to the project folder) that make the bundle
  * @param schedules the deployment's schedules, which replace the server's on deploy
+ * @param source the file's name, for errors
+ * @param lines the line of each key of the deployment's entry in the file, when known
  */
 public record DeploymentSpec(
         String name,
@@ -27,7 +29,9 @@ public record DeploymentSpec(
         String description,
         String version,
         Integer concurrencyLimit,
-        Boolean enforceParameterSchema) {
+        Boolean enforceParameterSchema,
+        String source,
+        Map<String, Integer> lines) {
 
     public DeploymentSpec {
         classpath = List.copyOf(classpath);
@@ -35,6 +39,13 @@ public record DeploymentSpec(
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         schedules = List.copyOf(schedules);
         tags = List.copyOf(tags);
+        lines = Map.copyOf(lines);
+    }
+
+    /** Where {@code key} of this deployment is written, for errors: {@code weir.yaml line 4}, or the file alone. */
+    public String at(String key) {
+        Integer line = lines.getOrDefault(key, lines.get("name"));
+        return source + (line == null ? "" : " line " + line);
     }
 
     /** The class part of the entrypoint. */

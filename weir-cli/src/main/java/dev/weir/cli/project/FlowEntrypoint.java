@@ -36,8 +36,10 @@ public record FlowEntrypoint(String flowName, Map<String, Object> parameterSchem
             try {
                 type = Class.forName(className, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                throw new ProjectFileException("entrypoint " + entrypoint + ": class " + className + " is not in the"
-                        + " classpath " + roots + (e instanceof LinkageError ? " (" + e + ")" : ""));
+                throw new ProjectFileException("entrypoint " + entrypoint + ": class " + className
+                        + (e instanceof LinkageError ? " cannot be loaded (" + e + ")" : " is not in the classpath " + roots)
+                        + "; build the project so that the class is in the classpath's jars or folders, or fix the"
+                        + " class name or the classpath");
             }
             List<Method> methods = new java.util.ArrayList<>();
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -51,7 +53,7 @@ public record FlowEntrypoint(String flowName, Map<String, Object> parameterSchem
             List<Method> candidates = flows.isEmpty() ? methods : flows;
             if (candidates.isEmpty()) {
                 throw new ProjectFileException("entrypoint " + entrypoint + ": " + className + " has no non-private method "
-                        + methodName);
+                        + methodName + "; name the class's @Flow method after '#'");
             }
             if (candidates.size() > 1) {
                 throw new ProjectFileException("entrypoint " + entrypoint + " is ambiguous: " + candidates.size()

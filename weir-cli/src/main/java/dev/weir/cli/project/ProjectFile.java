@@ -184,7 +184,8 @@ public final class ProjectFile {
             }
             return new DeploymentSpec(name, entrypoint, classpath, pool, queue, jobVariables,
                     map(d, node, "parameters", at), schedules, texts(d, node, "tags", at),
-                    optionalText(d, node, "description", at), optionalText(d, node, "version", at), limit, enforce);
+                    optionalText(d, node, "description", at), optionalText(d, node, "version", at), limit, enforce,
+                    source, tree.lines(node));
         }
 
         private DeploymentScheduleCreate schedule(JsonNode original, JsonNode node, String at, Integer listLine) {

@@ -52,6 +52,11 @@ final class YamlTree {
         return Optional.ofNullable(keyLines.getOrDefault(object, Map.of()).get(key));
     }
 
+    /** The line of each key of {@code object}, for the keys whose line is known. */
+    Map<String, Integer> lines(JsonNode object) {
+        return Map.copyOf(keyLines.getOrDefault(object, Map.of()));
+    }
+
     /** The line of a scalar value, when known. */
     Optional<Integer> line(JsonNode value) {
         return Optional.ofNullable(valueLines.get(value));

@@ -17,7 +17,7 @@ final class ChildProcess {
 
     private final Process process;
 
-    private ChildProcess(Process process) {
+    ChildProcess(Process process) {
         this.process = process;
     }
 
@@ -51,7 +51,7 @@ final class ChildProcess {
         return "exit code " + code;
     }
 
-    private static String host() {
+    static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -1,14 +1,17 @@
 package dev.weir.cli.worker;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weir.api.ScheduledRunsRequest;
 import dev.weir.api.SetStateRequest;
+import dev.weir.api.SetStateResponse;
 import dev.weir.cli.http.ApiClient;
 import dev.weir.state.State;
 import dev.weir.state.StateType;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,10 +24,17 @@ import java.util.concurrent.Semaphore;
  * starts a child JVM, records where it runs, pumps its output into the run's logs and, when the child
  * exits non-zero while the run is not final, proposes Crashed at once with the exit code.
  *
+ * <p>Cancellation (REFERENCE R6): every second the worker looks for its in-flight runs that went
+ * CANCELLING; for each it stops the child's whole process tree (SIGTERM, the grace period, SIGKILL)
+ * and then proposes Cancelled, never Crashed. A run found cancelling or cancelled before its child
+ * started is not started.
+ *
  * <p>Runs on the calling thread until interrupted; each launched run has a virtual thread of its own.
  * Children already started keep running when the loop stops.
  */
 public final class WorkerLoop {
+
+    private static final TypeReference<SetStateResponse> STATE_RESPONSE = new TypeReference<>() {};
 
     private final ApiClient api;
     private final WorkerOptions options;
@@ -34,12 +44,24 @@ public final class WorkerLoop {
     private final Semaphore slots;
     private final String poolPath;
     private final BundleCache bundles;
+    private final ChildLauncher launcher;
+    private final CancellationWatch cancellations;
+    private final ChildRecords children;
+
+    /** How often the worker looks for in-flight runs that went CANCELLING. */
+    static final Duration CANCEL_CHECK = Duration.ofSeconds(1);
 
     /**
      * @param childEnv added to each child's environment: WEIR_API_URL and, with auth, WEIR_API_KEY
      */
     public WorkerLoop(ApiClient api, WorkerOptions options, Map<String, String> childEnv, PrintStream out, PrintStream err) {
+        this(api, options, childEnv, out, err, ChildProcess::start);
+    }
+
+    WorkerLoop(ApiClient api, WorkerOptions options, Map<String, String> childEnv, PrintStream out, PrintStream err,
+            ChildLauncher launcher) {
         this.api = api;
+        this.launcher = launcher;
         this.options = options;
         this.childEnv = Map.copyOf(childEnv);
         this.out = out;
@@ -47,15 +69,20 @@ public final class WorkerLoop {
         this.slots = new Semaphore(options.limit());
         this.poolPath = "/work_pools/" + URLEncoder.encode(options.pool(), StandardCharsets.UTF_8);
         this.bundles = new BundleCache(api, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "weir-bundles"));
+        this.cancellations = new CancellationWatch(api, CANCEL_CHECK, err);
+        this.children = new ChildRecords(options.records(), options.name());
     }
 
     /** Polls and launches until the thread is interrupted. */
     public void run() throws InterruptedException {
         ensurePool();
-        try (Heartbeat heartbeat = Heartbeat.start(api, options.pool(), options.name(), options.heartbeat(), err)) {
+        try (ChildRecords records = children;
+                CancellationWatch watch = cancellations.start();
+                Heartbeat heartbeat = Heartbeat.start(api, options.pool(), options.name(), options.heartbeat(), err)) {
             out.println("Worker '" + options.name() + "' started on pool '" + options.pool() + "'"
                     + (options.queues().isEmpty() ? "" : " (queues " + String.join(", ", options.queues()) + ")")
                     + ", at most " + options.limit() + " runs at once.");
+            stopOrphans();
             while (!Thread.currentThread().isInterrupted()) {
                 slots.acquire();
                 int free = 1 + slots.drainPermits();
@@ -83,6 +110,20 @@ public final class WorkerLoop {
         }
     }
 
+    /** Stops the children earlier workers left behind whose runs have ended or are being cancelled. */
+    private void stopOrphans() {
+        try {
+            if (!children.open()) {
+                err.println("warning: another worker named '" + options.name() + "' runs on this machine; give each"
+                        + " worker its own --name");
+            }
+        } catch (java.io.IOException e) {
+            err.println("warning: cannot record this worker's children in " + options.records() + ": " + e.getMessage());
+            return;
+        }
+        children.stopOrphans(api, options.cancelGrace(), out, err);
+    }
+
     /** Creates the pool (type process, default queue) when it does not exist yet, as Prefect's workers do. */
     private void ensurePool() {
         try {
@@ -96,35 +137,118 @@ public final class WorkerLoop {
         }
     }
 
-    private void launch(JsonNode run) {
+    /** Runs one claimed run to its end: starts its child, watches it, settles the run's state. */
+    void launch(JsonNode run) {
         UUID id = UUID.fromString(run.get("id").asText());
+        InFlightRun inFlight = new InFlightRun(id, options.cancelGrace(), out);
+        cancellations.add(inFlight);
+        ChildProcess child = null;
         try {
             JsonNode deployment = api.get("/deployments/" + run.get("deploymentId").asText());
             String entrypoint = deployment.get("entrypoint").asText();
             JobVariables variables = JobVariables.of(api.get(poolPath), deployment);
-            String classpath = classpath(variables);
             Map<String, String> env = new LinkedHashMap<>(variables.env());
             env.putAll(childEnv);
-            propose(id, State.of(StateType.PENDING, State.SUBMITTING, "", Instant.now()));
-            ChildProcess child = ChildProcess.start(id, entrypoint, classpath, env);
+            SetStateResponse submitting = propose(id, State.of(StateType.PENDING, State.SUBMITTING, "", Instant.now()));
+            if (!accepted(submitting)) {
+                notStarted(id, submitting);
+                return;
+            }
+            String classpath = classpath(variables);
+            StateType now = stateOf(id);
+            if (now == StateType.CANCELLING || now.isFinal()) {
+                inFlight.cancel();
+            }
+            Optional<ChildProcess> started = inFlight.start(() -> launcher.start(id, entrypoint, classpath, env));
+            if (started.isEmpty()) {
+                out.println("Flow run " + id + " was cancelled before its process started; not starting it.");
+                cancelled(id);
+                return;
+            }
+            child = started.get();
+            record(id, child);
             api.post(poolPath + "/flow_runs/" + id + "/infrastructure", Map.of("infrastructurePid", child.infrastructurePid()));
-            propose(id, State.of(StateType.PENDING, State.INFRASTRUCTURE_PENDING, "", Instant.now()));
+            SetStateResponse pending = propose(id, State.of(StateType.PENDING, State.INFRASTRUCTURE_PENDING, "", Instant.now()));
             out.println("Flow run " + id + " started as " + child.infrastructurePid() + ".");
             LogPump stdout = LogPump.start(api, id, child.process().getInputStream(), "INFO", err);
             LogPump stderr = LogPump.start(api, id, child.process().getErrorStream(), "ERROR", err);
+            if (!accepted(pending)) {
+                // Cancelled (or ended) while the child started: it must not run.
+                inFlight.cancel();
+            }
             int exit = child.waitFor();
             stdout.join();
             stderr.join();
             out.println("Flow run " + id + " process ended with " + ChildProcess.describeExit(exit) + ".");
-            if (exit != 0) {
-                crashUnlessFinal(id, "The flow run's process exited with " + ChildProcess.describeExit(exit));
+            if (inFlight.cancelled()) {
+                inFlight.awaitStopped();
+                cancelled(id);
+            } else if (exit != 0) {
+                settleAfterExit(id, "The flow run's process exited with " + ChildProcess.describeExit(exit));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             err.println("error: flow run " + id + " could not be started: " + e.getMessage());
-            crashUnlessFinal(id, "The worker could not start the flow run's process: " + e.getMessage());
+            if (child != null) {
+                stop(child);
+            }
+            settleAfterExit(id, "The worker could not start the flow run's process: " + e.getMessage());
+        } finally {
+            cancellations.remove(inFlight);
+            if (child != null && !child.process().isAlive()) {
+                children.remove(id);
+            }
         }
+    }
+
+    private void record(UUID id, ChildProcess child) {
+        try {
+            children.add(id, child);
+        } catch (java.io.IOException e) {
+            err.println("warning: could not record the process of flow run " + id + " in " + options.records()
+                    + "; a later worker cannot stop it if this one dies: " + e.getMessage());
+        }
+    }
+
+    /** Stops a child the worker could not finish starting: it must not run unwatched. */
+    private void stop(ChildProcess child) {
+        try {
+            ProcessTree.terminate(child.process().toHandle(), options.cancelGrace());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            child.process().destroyForcibly();
+        }
+    }
+
+    private static boolean accepted(SetStateResponse response) {
+        return "ACCEPT".equals(response.status());
+    }
+
+    /** A run whose Submitting was refused: if it is being cancelled, it ends Cancelled; else someone else has it. */
+    private void notStarted(UUID id, SetStateResponse refused) {
+        if (refused.state() != null && refused.state().type() == StateType.CANCELLING) {
+            out.println("Flow run " + id + " was cancelled before its process started; not starting it.");
+            cancelled(id);
+        } else {
+            out.println("Flow run " + id + " not started: " + refused.reason() + ".");
+        }
+    }
+
+    /** Ends a cancelled run whose processes are gone: Cancelled, unless it is already final. */
+    private void cancelled(UUID id) {
+        try {
+            if (!stateOf(id).isFinal()) {
+                SetStateResponse answer = propose(id, State.cancelled(Instant.now(), "The worker stopped the flow run's processes"));
+                out.println("Flow run " + id + " is " + answer.state().name() + ".");
+            }
+        } catch (RuntimeException e) {
+            err.println("warning: could not mark flow run " + id + " cancelled: " + e.getMessage());
+        }
+    }
+
+    private StateType stateOf(UUID id) {
+        return StateType.valueOf(api.get("/flow_runs/" + id).get("state").get("type").asText());
     }
 
     /**
@@ -140,11 +264,16 @@ public final class WorkerLoop {
         return variables.text("classpath").orElse(System.getProperty("java.class.path"));
     }
 
-    private void crashUnlessFinal(UUID id, String message) {
+    /**
+     * Settles a run whose child failed or could not start: nothing when it is final, Cancelled when it
+     * is cancelling (its child ended before the worker stopped it), else Crashed with {@code message}.
+     */
+    private void settleAfterExit(UUID id, String message) {
         try {
-            JsonNode current = api.get("/flow_runs/" + id);
-            StateType type = StateType.valueOf(current.get("state").get("type").asText());
-            if (!type.isFinal()) {
+            StateType type = stateOf(id);
+            if (type == StateType.CANCELLING) {
+                cancelled(id);
+            } else if (!type.isFinal()) {
                 propose(id, State.crashed(Instant.now(), message));
             }
         } catch (RuntimeException e) {
@@ -152,8 +281,8 @@ public final class WorkerLoop {
         }
     }
 
-    private void propose(UUID id, State state) {
-        api.post("/flow_runs/" + id + "/set_state", new SetStateRequest(state, false));
+    private SetStateResponse propose(UUID id, State state) {
+        return api.post("/flow_runs/" + id + "/set_state", new SetStateRequest(state, false), STATE_RESPONSE);
     }
 
     /** The environment a child needs to reach the API: its URL and, when there is one, the key. */
