@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class StoreContract
         implements FlowRunContract, StateWriteContract, TaskRunContract, LogAndEventContract, DeletionContract,
-                ApiKeyContract, DeploymentContract, WorkPoolContract {
+                ApiKeyContract, DeploymentContract, WorkPoolContract, ServedRunsContract {
 
     protected Database db;
 
