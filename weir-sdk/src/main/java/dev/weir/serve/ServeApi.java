@@ -5,6 +5,7 @@ import dev.weir.api.DeploymentCreate;
 import dev.weir.api.DeploymentRunsClaim;
 import dev.weir.core.Json;
 import dev.weir.core.WeirException;
+import dev.weir.run.FlowRun;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +26,12 @@ import java.util.UUID;
  */
 final class ServeApi implements AutoCloseable {
 
-    /** A run the server moved to PENDING for this process. */
-    record ClaimedRun(UUID id, UUID deploymentId) {}
+    /** A run the server moved to PENDING for this process, as the server answered it. */
+    record ClaimedRun(FlowRun run, UUID deploymentId) {
+        UUID id() {
+            return run.id();
+        }
+    }
 
     private final URI base;
     private final Optional<String> apiKey;
@@ -57,8 +62,13 @@ final class ServeApi implements AutoCloseable {
                 Duration.ofSeconds(waitSeconds + 30L));
         List<ClaimedRun> runs = new ArrayList<>();
         for (JsonNode run : answer) {
-            runs.add(new ClaimedRun(UUID.fromString(run.get("id").asText()),
-                    UUID.fromString(run.get("deploymentId").asText())));
+            try {
+                runs.add(new ClaimedRun(Json.mapper().treeToValue(run, FlowRun.class),
+                        UUID.fromString(run.get("deploymentId").asText())));
+            } catch (IOException | RuntimeException e) {
+                throw new WeirException("The Weir API answered a claim with a run Weir cannot read (" + e.getMessage()
+                        + "): " + run, e);
+            }
         }
         return runs;
     }

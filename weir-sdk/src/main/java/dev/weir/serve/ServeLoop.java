@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serving, as built: registers the deployments, then one platform thread ({@code weir-serve}) claims
  * due runs as slots free up, and each claimed run executes on a virtual thread of its own through the
- * engine, as a worker's child process would ({@link Engine#runFlowRun(WeirRuntime, UUID, Method)}).
+ * engine, as a worker's child process would ({@link Engine#runFlowRun(WeirRuntime, FlowRun, Method)}),
+ * starting from the run the claim answered rather than reading it again.
  *
  * <p>The claim is a long poll of {@value #POLL_SECONDS} s; closing lets the claim in flight finish
  * rather than abandoning it, since the server may already have moved its runs to PENDING for us.
@@ -155,7 +156,7 @@ final class ServeLoop implements Serving {
     private void execute(ServeApi.ClaimedRun run) {
         Method flow = flows.get(run.deploymentId());
         try {
-            State state = Engine.runFlowRun(runtime, run.id(), flow);
+            State state = Engine.runFlowRun(runtime, run.run(), flow);
             LOG.info("Flow run {} finished in state {}", run.id(), state.name());
         } catch (RuntimeException | Error e) {
             LOG.error("Flow run {} of {}#{} could not be executed: {}", run.id(), flow.getDeclaringClass().getName(),

@@ -124,6 +124,11 @@ public final class Engine {
         return FlowRunExecution.run((RuntimeImpl) runtime, flowRunId, flow);
     }
 
+    /** As {@link #runFlowRun(WeirRuntime, java.util.UUID, Method)}, given the run as the server just answered it. */
+    public static dev.weir.state.State runFlowRun(WeirRuntime runtime, dev.weir.run.FlowRun run, Method flow) {
+        return FlowRunExecution.run((RuntimeImpl) runtime, run, flow);
+    }
+
     /**
      * The {@code @Flow} method of {@code type} named {@code flow} (its method name or flow name).
      *

@@ -28,10 +28,16 @@ final class FlowRunExecution {
 
     /** As {@link #run(RuntimeImpl, UUID, String)}, with the {@code @Flow} method already resolved. */
     static State run(RuntimeImpl runtime, UUID flowRunId, Method method) {
+        FlowRun run = runtime.orchestrator().flowRun(flowRunId)
+                .orElseThrow(() -> new WeirException("No flow run with id " + flowRunId));
+        return run(runtime, run, method);
+    }
+
+    /** As {@link #run(RuntimeImpl, UUID, Method)}, with the run as just read from the orchestrator. */
+    static State run(RuntimeImpl runtime, FlowRun run, Method method) {
+        UUID flowRunId = run.id();
         String entrypoint = method.getDeclaringClass().getName() + "#" + method.getName();
         Orchestrator orchestrator = runtime.orchestrator();
-        FlowRun run = orchestrator.flowRun(flowRunId)
-                .orElseThrow(() -> new WeirException("No flow run with id " + flowRunId));
         Object[] args;
         try {
             args = arguments(method, run.parameters());
