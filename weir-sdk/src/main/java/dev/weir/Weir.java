@@ -92,8 +92,8 @@ public final class Weir {
 
     /**
      * As {@link #serve}, but returns once the deployments are registered, serving on other threads
-     * until the handle is closed. For a runtime configured otherwise (another server, a limit), use
-     * {@link Serving#start}.
+     * until the handle is closed; its polling thread keeps the JVM running until then. For a runtime
+     * configured otherwise (another server, another limit), use {@link Serving#start}.
      */
     public static Serving startServing(Deployment... deployments) {
         return Serving.start(Engine.defaultRuntime(), Serving.DEFAULT_LIMIT, deployments);

@@ -38,7 +38,7 @@ public interface Serving extends AutoCloseable {
     /** The ids the server gave the deployments, in the order they were given. */
     List<UUID> deploymentIds();
 
-    /** Blocks until serving stops: until {@link #close()} returns on another thread. */
+    /** Blocks until serving stops: until {@link #close()} is called on another thread and the runs under way end. */
     void await() throws InterruptedException;
 
     /**
