@@ -10,6 +10,8 @@ import dev.weir.function.TaskProcedure1;
 import dev.weir.function.TaskProcedure2;
 import dev.weir.function.TaskProcedure3;
 import dev.weir.internal.engine.Engine;
+import dev.weir.serve.Deployment;
+import dev.weir.serve.Serving;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -56,6 +58,45 @@ public final class Weir {
         WeirConfig config = WeirConfig.fromEnvironment();
         settings.accept(config);
         return Engine.newRuntime(config);
+    }
+
+    /**
+     * Serves {@code deployments} from this process until the calling thread is interrupted or the JVM
+     * stops: registers each on the Weir server named by {@code WEIR_API_URL} (with {@code WEIR_API_KEY}
+     * when set) on no work pool, then claims their due runs, scheduled and ad hoc, and runs each here on
+     * a virtual thread of its own, at most {@value dev.weir.serve.Serving#DEFAULT_LIMIT} at once. No work
+     * pool or worker is involved.
+     *
+     * <pre>{@code
+     * public static void main(String[] args) {
+     *     Weir.serve(Deployment.of(TaxiEtl.class, "etl").name("nightly").cron("0 2 * * *", "Europe/Berlin"));
+     * }
+     * }</pre>
+     *
+     * <p>On interruption it stops claiming, waits for the runs under way, and returns with the thread's
+     * interrupt status set. The deployments and their schedules stay active on the server (Weir does
+     * not pause them on exit as Prefect does); their runs wait for the next process that serves them.
+     * Serving needs a server: without {@code WEIR_API_URL} it throws, even where flows would otherwise
+     * be recorded in the embedded local database, which no scheduler watches.
+     *
+     * @throws dev.weir.core.WeirException if {@code WEIR_API_URL} is not set, the server refuses a
+     *     deployment, or a deployment names no {@code @Flow}
+     */
+    public static void serve(Deployment... deployments) {
+        try (Serving serving = startServing(deployments)) {
+            serving.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * As {@link #serve}, but returns once the deployments are registered, serving on other threads
+     * until the handle is closed; its polling thread keeps the JVM running until then. For a runtime
+     * configured otherwise (another server, another limit), use {@link Serving#start}.
+     */
+    public static Serving startServing(Deployment... deployments) {
+        return Serving.start(Engine.defaultRuntime(), Serving.DEFAULT_LIMIT, deployments);
     }
 
     /** The SLF4J logger of the current run: lines go to the run's log, tagged with its ids (in the MDC too). */

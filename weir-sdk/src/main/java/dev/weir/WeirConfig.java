@@ -4,6 +4,7 @@ import dev.weir.cache.LockManager;
 import dev.weir.core.WeirException;
 import dev.weir.orchestrator.Orchestrator;
 import dev.weir.result.ResultStorage;
+import java.net.URI;
 import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,8 @@ public final class WeirConfig {
     private ResultStorage resultStorage;
     private LockManager lockManager;
     private java.time.Duration runHeartbeat = java.time.Duration.ofSeconds(15);
+    private URI apiUrl;
+    private String apiKey;
 
     private WeirConfig() {}
 
@@ -174,6 +177,23 @@ public final class WeirConfig {
         return this;
     }
 
+    /**
+     * The Weir API this runtime records runs through when no {@link #orchestrator(Orchestrator)} is
+     * set (batched), and where {@link dev.weir.serve.Serving} registers and claims; such as {@code
+     * http://127.0.0.1:4200/api}; checked when the runtime is created. The default runtime takes it
+     * from {@code WEIR_API_URL}.
+     */
+    public WeirConfig apiUrl(URI value) {
+        this.apiUrl = Objects.requireNonNull(value, "apiUrl");
+        return this;
+    }
+
+    /** The key sent to the {@link #apiUrl(URI) API}; the default runtime takes it from {@code WEIR_API_KEY}. */
+    public WeirConfig apiKey(String value) {
+        this.apiKey = Objects.requireNonNull(value, "apiKey");
+        return this;
+    }
+
     private static int requireNonNegative(String name, int value) {
         if (value < 0) {
             throw new WeirException(name + " must be 0 or more, got " + value);
@@ -223,5 +243,13 @@ public final class WeirConfig {
 
     public Optional<LockManager> lockManager() {
         return Optional.ofNullable(lockManager);
+    }
+
+    public Optional<URI> apiUrl() {
+        return Optional.ofNullable(apiUrl);
+    }
+
+    public Optional<String> apiKey() {
+        return Optional.ofNullable(apiKey).filter(key -> !key.isBlank());
     }
 }

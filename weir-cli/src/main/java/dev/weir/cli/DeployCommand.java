@@ -109,7 +109,8 @@ final class DeployCommand implements Callable<Integer> {
         DeploymentCreate create = new DeploymentCreate(spec.name(), flow.flowName(), spec.entrypoint(),
                 spec.workPoolName(), spec.workQueueName(), spec.parameters(), flow.parameterSchema(),
                 spec.enforceParameterSchema(), spec.tags(), spec.description(), spec.version(),
-                spec.concurrencyLimit(), jobVariables, spec.schedules());
+                spec.concurrencyLimit(), jobVariables, spec.schedules(), spec.collisionStrategy(), flow.retries(),
+                flow.retryDelaySeconds());
         JsonNode stored = client.post("/deployments", create, JSON);
         session.out().println("Deployed " + Deployments.qualified(stored) + " (" + stored.path("id").asText() + "):"
                 + " bundle " + bundle.sha256().substring(0, 12) + " (" + bundle.size() + " bytes, "

@@ -14,6 +14,8 @@ import java.util.UUID;
  * <p>The process does not outlive the one that started it: when its worker exits (even killed with
  * {@code kill -9}), it proposes Crashed for its run (a deployment run with retries left goes back to
  * its queue) and halts with exit code 3, so no orphan keeps running a run that another worker may retry.
+ * A run that did not complete leaves no process behind: the processes its flow started and left
+ * running are stopped (SIGTERM, SIGKILL after 2 s) before the exit.
  */
 public final class FlowRunMain {
 
@@ -23,7 +25,27 @@ public final class FlowRunMain {
         if (args.length == 2) {
             exitWithParent(args[0]);
         }
-        System.exit(run(args));
+        int code = run(args);
+        if (code != 0) {
+            stopDescendants();
+        }
+        System.exit(code);
+    }
+
+    /**
+     * Stops the processes the flow started and left running, when its run did not complete (it was
+     * cancelled, failed, or its worker is gone): none of them may outlive the run.
+     */
+    private static void stopDescendants() {
+        java.util.List<ProcessHandle> left = ProcessHandle.current().descendants().toList();
+        left.forEach(ProcessHandle::destroy);
+        for (ProcessHandle process : left) {
+            try {
+                process.onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception notYet) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     private static void exitWithParent(String flowRunId) {
@@ -38,6 +60,7 @@ public final class FlowRunMain {
             } catch (RuntimeException e) {
                 System.err.println("warning: could not mark flow run " + flowRunId + " crashed: " + e.getMessage());
             } finally {
+                stopDescendants();
                 Runtime.getRuntime().halt(3);
             }
         }));

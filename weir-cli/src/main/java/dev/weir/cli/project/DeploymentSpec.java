@@ -13,6 +13,7 @@ import java.util.Map;
  * @param entrypoint the flow method, such as {@code com.acme.TaxiEtl#etl}
  * @param classpath the files (globs allowed, relative to the project folder) that make the bundle
  * @param schedules the deployment's schedules, which replace the server's on deploy
+ * @param collisionStrategy ENQUEUE or CANCEL_NEW when the concurrency limit is reached, or null for ENQUEUE
  * @param source the file's name, for errors
  * @param lines the line of each key of the deployment's entry in the file, when known
  */
@@ -29,6 +30,7 @@ public record DeploymentSpec(
         String description,
         String version,
         Integer concurrencyLimit,
+        String collisionStrategy,
         Boolean enforceParameterSchema,
         String source,
         Map<String, Integer> lines) {

@@ -19,8 +19,10 @@ import java.util.Map;
  *
  * @param flowName the {@link Flow#name()}, or the method's name when the annotation has none
  * @param parameterSchema what {@link ParameterSchema#of(Method)} says of the method
+ * @param retries the flow's {@link Flow#retries()}, or null when it leaves them to the default
+ * @param retryDelaySeconds the flow's {@link Flow#retryDelaySeconds()}
  */
-public record FlowEntrypoint(String flowName, Map<String, Object> parameterSchema) {
+public record FlowEntrypoint(String flowName, Map<String, Object> parameterSchema, Integer retries, double retryDelaySeconds) {
 
     /**
      * Loads {@code className} from {@code roots} (classes this CLI has, such as Weir's own, come from
@@ -64,7 +66,8 @@ public record FlowEntrypoint(String flowName, Map<String, Object> parameterSchem
             String flowName = flow == null || flow.name().isBlank() ? method.getName() : flow.name();
             @SuppressWarnings("unchecked") // A JSON object converts to a map of String keys.
             Map<String, Object> schema = Json.mapper().convertValue(ParameterSchema.of(method), Map.class);
-            return new FlowEntrypoint(flowName, schema);
+            Integer retries = flow == null || flow.retries() < 0 ? null : flow.retries();
+            return new FlowEntrypoint(flowName, schema, retries, flow == null ? 0 : flow.retryDelaySeconds());
         } catch (IOException e) {
             throw new ProjectFileException("entrypoint " + entrypoint + ": cannot read the classpath: " + e.getMessage(), e);
         }

@@ -164,11 +164,32 @@ public final class ProjectFile {
                 }
             }
             Integer limit = null;
+            String strategy = null;
             JsonNode limitNode = d.get("concurrency_limit");
+            Integer limitLine = tree.line(node, "concurrency_limit").orElse(null);
+            if (limitNode != null && limitNode.isObject()) {
+                // Prefect's form: { limit: 2, collision_strategy: CANCEL_NEW }
+                java.util.Set<String> keys = new java.util.TreeSet<>();
+                limitNode.fieldNames().forEachRemaining(keys::add);
+                keys.removeAll(java.util.Set.of("limit", "collision_strategy"));
+                if (!keys.isEmpty()) {
+                    throw error(limitLine, "unknown key '" + keys.iterator().next() + "' in " + at
+                            + ".concurrency_limit; accepted: limit, collision_strategy");
+                }
+                JsonNode strategyNode = limitNode.get("collision_strategy");
+                if (strategyNode != null && !strategyNode.isNull()) {
+                    strategy = strategyNode.asText();
+                    if (!strategy.equals("ENQUEUE") && !strategy.equals("CANCEL_NEW")) {
+                        throw error(limitLine, at + ".concurrency_limit.collision_strategy must be ENQUEUE (wait for a"
+                                + " free slot) or CANCEL_NEW (cancel the new run); got '" + strategy + "'");
+                    }
+                }
+                limitNode = limitNode.get("limit");
+            }
             if (limitNode != null && !limitNode.isNull()) {
                 String text = limitNode.asText();
                 if (!text.matches("\\d{1,9}")) {
-                    throw error(tree.line(node, "concurrency_limit").orElse(null), at + ".concurrency_limit must be"
+                    throw error(limitLine, at + ".concurrency_limit must be"
                             + " a whole number, 0 or more; got '" + text + "'");
                 }
                 limit = Integer.parseInt(text);
@@ -184,8 +205,8 @@ public final class ProjectFile {
             }
             return new DeploymentSpec(name, entrypoint, classpath, pool, queue, jobVariables,
                     map(d, node, "parameters", at), schedules, texts(d, node, "tags", at),
-                    optionalText(d, node, "description", at), optionalText(d, node, "version", at), limit, enforce,
-                    source, tree.lines(node));
+                    optionalText(d, node, "description", at), optionalText(d, node, "version", at), limit, strategy,
+                    enforce, source, tree.lines(node));
         }
 
         private DeploymentScheduleCreate schedule(JsonNode original, JsonNode node, String at, Integer listLine) {

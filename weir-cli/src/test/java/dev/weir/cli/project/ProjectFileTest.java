@@ -124,6 +124,28 @@ class ProjectFileTest {
     }
 
     @Test
+    void aConcurrencyLimitIsANumberOrALimitWithItsCollisionStrategy() {
+        String base = """
+                deployments:
+                  - name: a
+                    entrypoint: com.acme.A#run
+                    classpath: [a.jar]
+                    concurrency_limit: %s
+                """;
+        DeploymentSpec plain = parse(base.formatted("2"), Map.of()).deployments().get(0);
+        assertThat(plain.concurrencyLimit()).isEqualTo(2);
+        assertThat(plain.collisionStrategy()).isNull();
+        DeploymentSpec cancelling = parse(base.formatted("{ limit: 1, collision_strategy: CANCEL_NEW }"), Map.of())
+                .deployments().get(0);
+        assertThat(cancelling.concurrencyLimit()).isEqualTo(1);
+        assertThat(cancelling.collisionStrategy()).isEqualTo("CANCEL_NEW");
+        assertThatThrownBy(() -> parse(base.formatted("{ limit: 1, collision_strategy: DROP }"), Map.of()))
+                .hasMessageContaining("line 5").hasMessageContaining("ENQUEUE").hasMessageContaining("'DROP'");
+        assertThatThrownBy(() -> parse(base.formatted("{ limit: 1, strategy: ENQUEUE }"), Map.of()))
+                .hasMessageContaining("line 5: unknown key 'strategy'");
+    }
+
+    @Test
     void badValuesAreErrorsSayingWhatIsAccepted() {
         String base = """
                 deployments:

@@ -41,6 +41,18 @@ final class DefaultOrchestrator {
                 .orElseGet(() -> InMemoryOrchestrator.create(clock));
     }
 
+    /** Sets the API address and key of {@code config} from {@code WEIR_API_URL} and {@code WEIR_API_KEY}, when set. */
+    static void api(Map<String, String> environment, dev.weir.WeirConfig config) {
+        String url = environment.get(HttpOrchestrator.API_URL);
+        if (url != null && !url.isBlank()) {
+            config.apiUrl(java.net.URI.create(url.trim()));
+            String key = environment.get(HttpOrchestrator.API_KEY);
+            if (key != null && !key.isBlank()) {
+                config.apiKey(key.trim());
+            }
+        }
+    }
+
     private static Optional<OrchestratorProvider> first(Iterable<OrchestratorProvider> providers) {
         try {
             return StreamSupport.stream(providers.spliterator(), false)

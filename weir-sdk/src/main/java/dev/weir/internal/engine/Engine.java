@@ -43,6 +43,7 @@ public final class Engine {
             if (instance == null) {
                 WeirConfig config = WeirConfig.fromEnvironment();
                 config.orchestrator(DefaultOrchestrator.create(System.getenv(), config.clock()));
+                DefaultOrchestrator.api(System.getenv(), config);
                 RuntimeImpl runtime = new RuntimeImpl(config);
                 Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "weir-flush"));
                 instance = runtime;
@@ -113,6 +114,60 @@ public final class Engine {
      */
     public static dev.weir.state.State runFlowRun(java.util.UUID flowRunId, String entrypoint) {
         return FlowRunExecution.run(DefaultRuntime.get(), flowRunId, entrypoint);
+    }
+
+    /**
+     * Executes an existing flow run as {@link #runFlowRun(java.util.UUID, String)} does, on {@code runtime}
+     * and with the {@code @Flow} method already resolved (by {@link #flowMethod}).
+     */
+    public static dev.weir.state.State runFlowRun(WeirRuntime runtime, java.util.UUID flowRunId, Method flow) {
+        return FlowRunExecution.run((RuntimeImpl) runtime, flowRunId, flow);
+    }
+
+    /** As {@link #runFlowRun(WeirRuntime, java.util.UUID, Method)}, given the run as the server just answered it. */
+    public static dev.weir.state.State runFlowRun(WeirRuntime runtime, dev.weir.run.FlowRun run, Method flow) {
+        return FlowRunExecution.run((RuntimeImpl) runtime, run, flow);
+    }
+
+    /**
+     * The {@code @Flow} method of {@code type} named {@code flow} (its method name or flow name).
+     *
+     * @throws dev.weir.FlowDefinitionException if {@code type} cannot be orchestrated
+     * @throws dev.weir.core.WeirException if it has no such flow
+     */
+    public static Method flowMethod(WeirRuntime runtime, Class<?> type, String flow) {
+        return FlowRunExecution.flowMethod((RuntimeImpl) runtime, type, flow, "");
+    }
+
+    /**
+     * The {@code @Flow} method a method reference such as {@code Etl::run} names.
+     *
+     * @throws dev.weir.core.WeirException if it names no {@code @Flow} method
+     */
+    public static Method flowMethod(Serializable reference) {
+        Method method = LambdaMethods.target(reference).filter(t -> !t.isLambdaBody()).map(LambdaMethods.Target::method)
+                .orElseThrow(() -> new dev.weir.core.WeirException("Expected a reference to a @Flow method, such as"
+                        + " Etl::run; got a lambda or a reference Weir cannot resolve"));
+        if (!method.isAnnotationPresent(dev.weir.Flow.class)) {
+            throw new dev.weir.core.WeirException(method.getDeclaringClass().getName() + "#" + method.getName()
+                    + " is not annotated @Flow; only flows can be served");
+        }
+        return method;
+    }
+
+    /** What a flow's annotation says of it (with the defaults applied): name, description, version. */
+    public record FlowInfo(String name, String description, String version, int retries, double retryDelaySeconds) {}
+
+    /** The name, description, version and retries of the flow {@code flow}, as the runtime reads its annotation. */
+    public static FlowInfo flowInfo(WeirRuntime runtime, Method flow) {
+        FlowDefinition definition = ((RuntimeImpl) runtime).definitionOf(flow.getDeclaringClass()).flows().get(flow);
+        return new FlowInfo(definition.name(), definition.description(), definition.version(), definition.retries(),
+                definition.retryDelaySeconds());
+    }
+
+    /** The settings {@code runtime} was created with. */
+    public static WeirConfig config(WeirRuntime runtime) {
+        return ((RuntimeImpl) runtime).config();
     }
 
     public static <T> TaskFuture<T> allowFailure(TaskFuture<T> upstream) {

@@ -23,10 +23,21 @@ final class FlowRunExecution {
     private FlowRunExecution() {}
 
     static State run(RuntimeImpl runtime, UUID flowRunId, String entrypoint) {
-        Orchestrator orchestrator = runtime.orchestrator();
-        FlowRun run = orchestrator.flowRun(flowRunId)
+        return run(runtime, flowRunId, flowMethod(runtime, entrypoint));
+    }
+
+    /** As {@link #run(RuntimeImpl, UUID, String)}, with the {@code @Flow} method already resolved. */
+    static State run(RuntimeImpl runtime, UUID flowRunId, Method method) {
+        FlowRun run = runtime.orchestrator().flowRun(flowRunId)
                 .orElseThrow(() -> new WeirException("No flow run with id " + flowRunId));
-        Method method = flowMethod(runtime, entrypoint);
+        return run(runtime, run, method);
+    }
+
+    /** As {@link #run(RuntimeImpl, UUID, Method)}, with the run as just read from the orchestrator. */
+    static State run(RuntimeImpl runtime, FlowRun run, Method method) {
+        UUID flowRunId = run.id();
+        String entrypoint = method.getDeclaringClass().getName() + "#" + method.getName();
+        Orchestrator orchestrator = runtime.orchestrator();
         Object[] args;
         try {
             args = arguments(method, run.parameters());
@@ -65,11 +76,16 @@ final class FlowRunExecution {
         } catch (ClassNotFoundException e) {
             throw new WeirException("entrypoint '" + entrypoint + "': no class " + className + " on the class path");
         }
+        return flowMethod(runtime, type, flowName, "entrypoint '" + entrypoint + "': ");
+    }
+
+    /** The {@code @Flow} method of {@code type} named {@code flowName} (by method or flow name). */
+    static Method flowMethod(RuntimeImpl runtime, Class<?> type, String flowName, String context) {
         return runtime.definitionOf(type).flows().entrySet().stream()
                 .filter(entry -> entry.getKey().getName().equals(flowName) || entry.getValue().name().equals(flowName))
                 .map(Map.Entry::getKey)
                 .findFirst()
-                .orElseThrow(() -> new WeirException("entrypoint '" + entrypoint + "': " + className
+                .orElseThrow(() -> new WeirException(context + type.getName()
                         + " has no @Flow method or flow named '" + flowName + "'"));
     }
 

@@ -5,7 +5,9 @@ import dev.weir.Sleeper;
 import dev.weir.Task;
 import dev.weir.WeirConfig;
 import dev.weir.WeirRuntime;
+import dev.weir.client.HttpOrchestrator;
 import dev.weir.client.InMemoryOrchestrator;
+import dev.weir.client.Orchestrators;
 import dev.weir.orchestrator.Orchestrator;
 import java.lang.reflect.Method;
 import java.time.InstantSource;
@@ -32,7 +34,9 @@ final class RuntimeImpl implements WeirRuntime {
 
     RuntimeImpl(WeirConfig config) {
         this.config = config;
-        this.orchestrator = config.orchestrator().orElseGet(() -> InMemoryOrchestrator.create(config.clock()));
+        this.orchestrator = config.orchestrator()
+                .or(() -> config.apiUrl().map(url -> Orchestrators.batching(HttpOrchestrator.create(url, config.apiKey()))))
+                .orElseGet(() -> InMemoryOrchestrator.create(config.clock()));
         this.logLevel = Level.valueOf(config.logLevel());
         this.caching = new Caching(config);
         this.heartbeats = new Heartbeats(orchestrator, config.runHeartbeat());
@@ -110,6 +114,10 @@ final class RuntimeImpl implements WeirRuntime {
 
     Runner standaloneRunner() {
         return standalone;
+    }
+
+    WeirConfig config() {
+        return config;
     }
 
     InstantSource clock() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weir.api.DeploymentCreate;
 import dev.weir.api.DeploymentQuery;
+import dev.weir.api.DeploymentRunsClaim;
 import dev.weir.api.DeploymentRunCreate;
 import dev.weir.api.DeploymentScheduleCreate;
 import dev.weir.core.Ids;
@@ -30,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,7 +45,8 @@ final class DeploymentRoutes {
 
     private DeploymentRoutes() {}
 
-    static void register(ApiRoutes routes, Database database, FlowRunOrchestrator orchestrator, InstantSource clock) {
+    static void register(ApiRoutes routes, Database database, FlowRunOrchestrator orchestrator, Changes changes,
+            InstantSource clock) {
         routes.post("/api/deployments", "Creates a deployment, or updates the one of that flow and name",
                 "DeploymentCreate", "Deployment", Operation.Access.WRITE, ctx -> {
                     DeploymentCreate body = Requests.body(ctx, DeploymentCreate.class);
@@ -59,6 +62,10 @@ final class DeploymentRoutes {
                     });
                     ctx.status(upserted.inserted() ? 201 : 200).json(view(database, upserted.deployment()));
                 });
+        routes.post("/api/deployments/get_scheduled_flow_runs",
+                "Claims due runs of deployments served by the calling process (on no work pool), moving each to"
+                        + " PENDING; waits up to waitSeconds for one when none is due", "DeploymentRunsClaim", "FlowRun[]",
+                Operation.Access.WRITE, ctx -> claim(ctx, orchestrator, changes, clock));
         routes.post("/api/deployments/filter", "Deployments matching a query, by flow name then name", "DeploymentQuery",
                 "Deployment[]", Operation.Access.READ, ctx -> {
                     DeploymentQuery query = query(ctx);
@@ -105,6 +112,24 @@ final class DeploymentRoutes {
                     CreatedFlowRun created = orchestrator.create(run(read(database, id), body, clock.instant()));
                     ctx.status(created.inserted() ? 201 : 200).json(FlowRunViews.of(created.run()));
                 });
+    }
+
+    private static void claim(Context ctx, FlowRunOrchestrator orchestrator, Changes changes, InstantSource clock)
+            throws InterruptedException {
+        DeploymentRunsClaim body = Requests.body(ctx, DeploymentRunsClaim.class);
+        List<UUID> ids = body.deploymentIds();
+        if (ids == null || ids.isEmpty() || ids.size() > 100) {
+            throw ApiException.badRequest("deploymentIds", "'deploymentIds' is required: the ids of the served"
+                    + " deployments, 1 to 100 of them; got " + (ids == null ? "none" : ids.size()));
+        }
+        if (ids.contains(null)) {
+            throw ApiException.badRequest("deploymentIds", "'deploymentIds' must not hold null");
+        }
+        int limit = body.limit() == null ? 10 : Requests.bounded("limit", body.limit(), 1, 100);
+        int wait = body.waitSeconds() == null ? 0
+                : Requests.bounded("waitSeconds", body.waitSeconds(), 0, RunClaims.MAX_WAIT_SECONDS);
+        Set<UUID> deployments = new LinkedHashSet<>(ids);
+        RunClaims.answer(ctx, changes, wait, () -> orchestrator.claimServedRuns(deployments, clock.instant(), limit));
     }
 
     private static NewDeployment deployment(DeploymentCreate body) {

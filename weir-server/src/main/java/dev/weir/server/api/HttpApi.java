@@ -51,7 +51,7 @@ public final class HttpApi {
             HealthRoutes.register(routes, database);
             FlowRoutes.register(routes, database);
             FlowRunRoutes.register(routes, database, orchestrator);
-            DeploymentRoutes.register(routes, database, orchestrator, config.clock());
+            DeploymentRoutes.register(routes, database, orchestrator, changes, config.clock());
             WorkPoolRoutes.register(routes, database, orchestrator, changes, config.clock());
             TaskRunRoutes.register(routes, database, orchestrator);
             LogRoutes.register(routes, database, orchestrator, changes);

@@ -9,7 +9,6 @@ import dev.weir.api.WorkerHeartbeat;
 import dev.weir.core.Json;
 import dev.weir.server.orchestration.FlowRunOrchestrator;
 import dev.weir.server.store.Database;
-import dev.weir.server.store.FlowRunRecord;
 import dev.weir.server.store.NewWorkPool;
 import dev.weir.server.store.NewWorkQueue;
 import dev.weir.server.store.StoreException;
@@ -32,10 +31,6 @@ final class WorkPoolRoutes {
 
     /** How long a queue stays READY after a poll. */
     private static final Duration READY_FOR = Duration.ofSeconds(60);
-    /** The longest a claim may be held waiting for a due run. */
-    private static final int MAX_WAIT_SECONDS = 30;
-    /** How often a held claim looks again, for runs that become due by the clock rather than by a write. */
-    private static final long RECHECK_MILLIS = 250;
 
     private WorkPoolRoutes() {}
 
@@ -148,24 +143,15 @@ final class WorkPoolRoutes {
         ScheduledRunsRequest body = ctx.body().isBlank() ? new ScheduledRunsRequest(null, null, null, null)
                 : Requests.body(ctx, ScheduledRunsRequest.class);
         int limit = body.limit() == null ? 10 : Requests.bounded("limit", body.limit(), 1, 100);
-        int wait = body.waitSeconds() == null ? 0 : Requests.bounded("waitSeconds", body.waitSeconds(), 0, MAX_WAIT_SECONDS);
+        int wait = body.waitSeconds() == null ? 0
+                : Requests.bounded("waitSeconds", body.waitSeconds(), 0, RunClaims.MAX_WAIT_SECONDS);
         List<String> queues = body.workQueueNames() == null ? List.of() : body.workQueueNames();
         if (queues.stream().anyMatch(q -> q == null)) {
             throw ApiException.badRequest("workQueueNames", "'workQueueNames' must not hold null");
         }
         String name = read(database, ctx).name();
-        long deadline = System.nanoTime() + Duration.ofSeconds(wait).toNanos();
-        while (true) {
-            long seen = changes.version();
-            Instant before = body.scheduledBefore() == null ? clock.instant() : body.scheduledBefore();
-            List<FlowRunRecord> claimed = orchestrator.claimScheduledRuns(name, queues, before, limit);
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (!claimed.isEmpty() || left <= 0) {
-                ctx.json(claimed.stream().map(FlowRunViews::of).toList());
-                return;
-            }
-            changes.awaitAfter(seen, Math.min(left, RECHECK_MILLIS));
-        }
+        RunClaims.answer(ctx, changes, wait, () -> orchestrator.claimScheduledRuns(name, queues,
+                body.scheduledBefore() == null ? clock.instant() : body.scheduledBefore(), limit));
     }
 
     private static void setPaused(Context ctx, Database database, InstantSource clock, boolean paused) {

@@ -314,4 +314,42 @@ public final class FlowRunOrchestrator {
             changed.run();
         }
     }
+
+    /**
+     * Claims due runs for a process that serves deployments itself ({@code Weir.serve}): SCHEDULED runs
+     * of {@code deploymentIds} on no work pool, due by {@code before}, earliest first, at most {@code
+     * limit}, each moved to PENDING by the policy, within each deployment's concurrency limit (as {@link
+     * #claimScheduledRuns}). Runs of any other deployment are never touched.
+     *
+     * <p>Safe against concurrent claimers as {@link #claimScheduledRuns} is: one request on SQLite's
+     * single writer, candidates locked {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, and the policy
+     * refuses a second PENDING in any case, so each run is claimed once.
+     *
+     * @return the claimed runs, in PENDING
+     */
+    public List<FlowRunRecord> claimServedRuns(Collection<UUID> deploymentIds, Instant before, int limit) {
+        Instant now = clock.instant();
+        List<FlowRunRecord> claimed = database.inTransaction(tx -> {
+            List<FlowRunRecord> runs = new ArrayList<>();
+            DeploymentSlots slots = new DeploymentSlots(tx, now);
+            for (FlowRunRecord candidate : tx.deployments().dueServedRuns(deploymentIds, before, limit + SLOT_WAITERS)) {
+                if (runs.size() >= limit) {
+                    break;
+                }
+                if (!admit(tx, slots.decide(candidate), candidate, now)) {
+                    continue;
+                }
+                FlowRunPolicy.Outcome outcome = FlowRunPolicy.standard().apply(candidate.run(), State.pending(now), now);
+                if (outcome.written() && outcome.decision() instanceof StateDecision.Accept) {
+                    runs.add(tx.flowRuns().writeState(candidate.id(), candidate.version(), outcome.run()));
+                    tx.events().insert(StateEvents.flowRun(outcome.run(), candidate.run().state(), now));
+                }
+            }
+            return runs;
+        });
+        if (!claimed.isEmpty()) {
+            changed.run();
+        }
+        return claimed;
+    }
 }

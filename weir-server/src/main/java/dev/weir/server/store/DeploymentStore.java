@@ -1,6 +1,7 @@
 package dev.weir.server.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,4 +35,12 @@ public interface DeploymentStore {
      * transaction. False if there is no such deployment.
      */
     boolean setPaused(UUID id, boolean paused, Instant now);
+
+    /**
+     * Due SCHEDULED runs of the deployments {@code deploymentIds} that are on no work pool (served by
+     * a process of their own), earliest first, at most {@code limit}. Inside {@link
+     * Database#inTransaction} on PostgreSQL the rows are locked until commit and rows another
+     * transaction holds are skipped, so concurrent claimers get different runs.
+     */
+    List<FlowRunRecord> dueServedRuns(Collection<UUID> deploymentIds, Instant before, int limit);
 }

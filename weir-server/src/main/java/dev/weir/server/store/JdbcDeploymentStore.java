@@ -8,6 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -164,6 +167,24 @@ final class JdbcDeploymentStore implements DeploymentStore {
             }
             return updated > 0;
         });
+    }
+
+    @Override
+    public List<FlowRunRecord> dueServedRuns(Collection<UUID> deploymentIds, Instant before, int limit) {
+        if (deploymentIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(deploymentIds);
+        params.add(before);
+        params.add(limit);
+        String lock = sql.dialect().forUpdate("fr");
+        String query = FlowRunRows.SELECT + " JOIN deployments d ON d.id = fr.deployment_id"
+                + " WHERE d.work_pool_name IS NULL AND fr.deployment_id IN ("
+                + String.join(", ", Collections.nCopies(deploymentIds.size(), "?")) + ")"
+                + " AND fr.state_type = 'SCHEDULED' AND fr.expected_start_time <= ?"
+                + " ORDER BY fr.expected_start_time, fr.id LIMIT ?" + (lock.isEmpty() ? "" : lock + " SKIP LOCKED");
+        FlowRunRows rows = new FlowRunRows(sql);
+        return executor.read(connection -> jdbc.list(connection, query, params, rows::read));
     }
 
     private Optional<DeploymentRecord> find(Connection connection, String condition, List<?> params) throws SQLException {

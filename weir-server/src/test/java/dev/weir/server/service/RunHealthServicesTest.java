@@ -85,6 +85,28 @@ class RunHealthServicesTest {
     }
 
     @Test
+    void aRunOnlyClaimedByAWorkerThatNeverStartedItGoesBackToItsQueue() {
+        CrashSilentRuns sweeper = new CrashSilentRuns(database, orchestrator, clock, BEAT);
+        UUID claimed = Ids.newId();
+        orchestrator.create(new FlowRunCreate(claimed, null, "etl", null, Map.of(), List.of(), null, null,
+                State.scheduled(now.get(), now.get())), null);
+        orchestrator.setState(claimed, State.pending(now.get()), false);
+        UUID starting = Ids.newId();
+        orchestrator.create(new FlowRunCreate(starting, null, "etl", null, Map.of(), List.of(), null, null,
+                State.scheduled(now.get(), now.get())), null);
+        orchestrator.setState(starting, State.pending(now.get()), false);
+        orchestrator.setState(starting, State.of(StateType.PENDING, State.SUBMITTING, "", now.get()), false);
+
+        at(46);
+        assertThat(sweeper.crashSilent()).isEqualTo(2);
+        assertThat(state(claimed).type()).isEqualTo(StateType.SCHEDULED);
+        assertThat(state(claimed).details().scheduledTime()).isEqualTo(now.get());
+        assertThat(state(claimed).message()).contains("did not start it");
+        assertThat(state(starting).type()).as("a worker said it was starting it, then went silent")
+                .isEqualTo(StateType.CRASHED);
+    }
+
+    @Test
     void aSilentDeploymentRunWithRetriesLeftGoesBackToItsQueue() {
         CrashSilentRuns sweeper = new CrashSilentRuns(database, orchestrator, clock, BEAT);
         UUID run = running(new RetryPolicy(1, 10).withCrashRetries());

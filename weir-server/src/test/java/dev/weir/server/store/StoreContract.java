@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 abstract class StoreContract
         implements FlowRunContract, StateWriteContract, TaskRunContract, LogAndEventContract, DeletionContract,
                 ApiKeyContract, DeploymentContract, WorkPoolContract,
-                ConcurrencySlotContract {
+                ConcurrencySlotContract, ServedRunsContract {
 
     protected Database db;
 
