@@ -29,6 +29,10 @@ final class Problems {
                 ctx.header("Retry-After", "1");
                 send(ctx, 503, "The server is busy writing; retry shortly", null);
             }
+            case dev.weir.server.store.DatabaseClosedException closed -> {
+                ctx.header("Retry-After", "5");
+                send(ctx, 503, "The server is shutting down; retry shortly", null);
+            }
             case StateConflictException conflict -> send(ctx, 409, conflict.getMessage(), null);
             case HttpResponseException http -> send(ctx, http.getStatus(), http.getMessage(), null);
             case IllegalArgumentException bad -> send(ctx, 400, bad.getMessage(), null);

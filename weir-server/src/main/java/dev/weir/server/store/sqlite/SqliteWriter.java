@@ -58,7 +58,7 @@ final class SqliteWriter implements AutoCloseable {
                             + " for itself. Use the stores handed to Database.inTransaction instead.");
         }
         if (closing) {
-            throw new StoreException("The database is closed; no more writes are accepted");
+            throw new dev.weir.server.store.DatabaseClosedException();
         }
         Request<T> request = new Request<>(work, new CompletableFuture<>());
         if (!queue.offer(request)) {
