@@ -48,6 +48,34 @@ public final class FlowRunMain {
         }
     }
 
+    /**
+     * Starts what the run needs on other threads while this one connects and reads the run: JSON
+     * mapping, and the flow class's generated subclass. Each only fills a cache; a failure here is left
+     * for the run itself to meet and report.
+     */
+    private static void warmUp(String entrypoint) {
+        Thread.ofPlatform().daemon().name("weir-warm-json").start(() -> {
+            try {
+                dev.weir.core.Json.mapper().readValue(
+                        dev.weir.core.Json.mapper().writeValueAsString(State.pending(java.time.Instant.now())), State.class);
+            } catch (Exception ignored) {
+                // only a warm-up
+            }
+        });
+        int hash = entrypoint.indexOf('#');
+        if (hash > 0) {
+            Thread.ofPlatform().daemon().name("weir-warm-flow").start(() -> {
+                try {
+                    Class<?> type = Class.forName(entrypoint.substring(0, hash), true,
+                            Thread.currentThread().getContextClassLoader());
+                    Engine.defaultRuntime().flows(type);
+                } catch (Throwable ignored) {
+                    // only a warm-up
+                }
+            });
+        }
+    }
+
     private static void exitWithParent(String flowRunId) {
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
             System.err.println("The process that started flow run " + flowRunId + " (pid " + parent.pid()
@@ -78,6 +106,7 @@ public final class FlowRunMain {
             System.err.println("error: the flow run id must be a UUID, got '" + args[0] + "'");
             return 2;
         }
+        warmUp(args[1]);
         try {
             State state = Engine.runFlowRun(id, args[1]);
             System.err.println("Flow run " + id + " finished in state " + state);

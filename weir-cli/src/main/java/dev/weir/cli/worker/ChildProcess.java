@@ -24,7 +24,10 @@ final class ChildProcess {
     /** Starts the child with {@code env} added to this process's environment. */
     static ChildProcess start(UUID flowRunId, String entrypoint, String classpath, Map<String, String> env) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", classpath, MAIN, flowRunId.toString(), entrypoint));
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(ClassDataSharing.options(classpath));
+        command.addAll(List.of("-cp", classpath, MAIN, flowRunId.toString(), entrypoint));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         return new ChildProcess(builder.start());
     }

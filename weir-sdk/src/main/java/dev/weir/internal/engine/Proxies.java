@@ -29,7 +29,15 @@ final class Proxies {
     private static final ClassValue<Class<?>> SUBCLASSES = new ClassValue<>() {
         @Override
         protected Class<?> computeValue(Class<?> type) {
-            return generate(type);
+            // ClassValue may compute one class's value on two threads at once; a second definition of the
+            // subclass would fail, so threads take turns and the later one finds the earlier one's class.
+            synchronized (Proxies.class) {
+                try {
+                    return Class.forName(type.getName() + "$Weir", false, type.getClassLoader());
+                } catch (ClassNotFoundException notYet) {
+                    return generate(type);
+                }
+            }
         }
     };
 
