@@ -120,7 +120,7 @@ class WorkerEndToEndTest {
         JsonNode finished = awaitFinal(run);
 
         assertThat(finished.get("state").get("type").asText()).as(worker.stdout() + worker.stderr()).isEqualTo("CRASHED");
-        assertThat(finished.get("state").get("message").asText()).contains("exit code 3");
+        assertThat(finished.get("state").get("message").asText()).as(() -> logs(run)).contains("exit code 3");
         await().atMost(Duration.ofSeconds(10)).until(() -> logs(run).contains("about to exit"));
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
  * every later one, instead of being read and verified again each time. One archive per class path, under
  * {@code $TMP/weir-cds}; the JVM checks an archive against its class path and JDK and rebuilds it when
  * they no longer match, so a stale or half-written archive costs one slow start, never a wrong one.
+ * Only class paths of jars are archived (a bundle's always is); one with a class folder runs without.
  */
 final class ClassDataSharing {
 
@@ -21,7 +22,11 @@ final class ClassDataSharing {
 
     /** The options that let a child JVM of {@code classpath} use and create its archive; none if that cannot be. */
     static List<String> options(String classpath) {
-        if (Runtime.version().feature() < 19) {
+        // The JVM archives only jars: with a class folder on the path its dump at exit fails and turns
+        // the child's exit code into 1, hiding the code the flow's process really ended with.
+        boolean jarsOnly = java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
+                .allMatch(entry -> entry.endsWith(".jar") || entry.endsWith("/*"));
+        if (Runtime.version().feature() < 19 || !jarsOnly) {
             return List.of();
         }
         try {
