@@ -38,6 +38,10 @@ public final class ScheduleFlowRuns extends BackgroundService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleFlowRuns.class);
     private static final int BATCH = 100;
+    /** How often a round runs. */
+    public static final Duration TICK = Duration.ofSeconds(5);
+    /** How often a round visits every schedule. */
+    public static final Duration FULL_PASS = Duration.ofSeconds(5);
 
     private final Database database;
     private final FlowRunOrchestrator orchestrator;
