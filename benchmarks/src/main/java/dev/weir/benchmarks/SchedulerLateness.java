@@ -119,7 +119,7 @@ public final class SchedulerLateness {
             while (!Thread.currentThread().isInterrupted()) {
                 long cpu = threads.getCurrentThreadCpuTime();
                 long wall = System.nanoTime();
-                int made = scheduler.scheduleAll();
+                int made = scheduler.round();
                 long spentCpu = threads.getCurrentThreadCpuTime() - cpu;
                 long spentWall = System.nanoTime() - wall;
                 schedulerCpu.addAndGet(spentCpu);
