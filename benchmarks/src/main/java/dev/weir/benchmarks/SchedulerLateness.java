@@ -51,6 +51,8 @@ public final class SchedulerLateness {
     private static final String POOL = "bench";
     private static final int CLAIM_LIMIT = 100;
     private static final long IDLE_SLEEP_MS = 250;
+    /** How far ahead claimers ask for runs (Prefect's workers: 10 s; Weir's worker loop: none). */
+    private static Duration prefetch = Duration.ZERO;
 
     private SchedulerLateness() {}
 
@@ -59,8 +61,10 @@ public final class SchedulerLateness {
         int deployments = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int minutes = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int claimers = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        prefetch = Duration.ofSeconds(args.length > 4 ? Integer.parseInt(args[4]) : 0);
         System.out.printf(Locale.ROOT, "SchedulerLateness: %s, %,d deployments (cron * * * * *), %d measured minutes,"
-                + " %d claimers, %d cores, Java %s, load average %.2f%n", which, deployments, minutes, claimers,
+                + " %d claimers, prefetch %d s, %d cores, Java %s, load average %.2f%n", which, deployments, minutes,
+                claimers, prefetch.toSeconds(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), load());
         List<String> rows = new ArrayList<>();
         if (!which.equals("postgres")) {
@@ -82,9 +86,9 @@ public final class SchedulerLateness {
         }
         System.out.println();
         System.out.println("| database | deployments | first round s | runs | slots measured | claimed | missing"
-                + " | duplicates | lateness p50 ms | p99 ms | max ms | rounds | scheduler thread CPU | process CPU,"
+                + " | duplicates | prefetch s | lateness p50 ms | p99 ms | max ms | rounds | scheduler thread CPU | process CPU,"
                 + " scheduler alone | load average |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
     }
 
@@ -151,7 +155,7 @@ public final class SchedulerLateness {
                 while (!volatileStop) {
                     List<FlowRunRecord> runs;
                     try {
-                        runs = orchestrator.claimScheduledRuns(POOL, List.of(), Instant.now(), CLAIM_LIMIT);
+                        runs = orchestrator.claimScheduledRuns(POOL, List.of(), Instant.now().plus(prefetch), CLAIM_LIMIT);
                     } catch (RuntimeException e) {
                         System.out.println("claim failed: " + e);
                         runs = List.of();
@@ -215,6 +219,14 @@ public final class SchedulerLateness {
         }
         long[] samples = inWindow(lateness, windowStart, windowEnd);
         Arrays.sort(samples);
+        long early = Arrays.stream(samples).filter(late -> late < 0).count();
+        for (Instant minute = windowStart; minute.isBefore(windowEnd); minute = minute.plus(Duration.ofMinutes(1))) {
+            long[] one = inWindow(lateness, minute, minute.plus(Duration.ofMinutes(1)));
+            Arrays.sort(one);
+            System.out.printf(Locale.ROOT, "  slot %s: %,d claimed, lateness p50 %.0f ms, p99 %.0f ms%n", minute, one.length,
+                    percentile(one, 0.5), percentile(one, 0.99));
+        }
+        System.out.printf(Locale.ROOT, "  claimed before their slot (prefetch): %,d%n", early);
 
         // The scheduler alone: one full pass period and a tick, claimers stopped.
         long processCpu = processCpu();
@@ -225,9 +237,9 @@ public final class SchedulerLateness {
         schedulerThread.join();
         roundLog.stream().limit(40).forEach(line -> System.out.println("  " + line));
 
-        String row = String.format(Locale.ROOT, "| %s | %,d | %.1f | %,d | %,d | %,d | %,d | %d | %.0f | %.0f | %.0f | %d |"
+        String row = String.format(Locale.ROOT, "| %s | %,d | %.1f | %,d | %,d | %,d | %,d | %d | %d | %.0f | %.0f | %.0f | %d |"
                 + " %.2f%% | %.2f%% | %.2f |", kind, count, firstRound, inserted.get(), expected, samples.length,
-                expected - samples.length, duplicates.get(), percentile(samples, 0.50), percentile(samples, 0.99),
+                expected - samples.length, duplicates.get(), prefetch.toSeconds(), percentile(samples, 0.50), percentile(samples, 0.99),
                 samples.length == 0 ? Double.NaN : samples[samples.length - 1] / 1e3, rounds.get(),
                 100.0 * windowCpu / (windowWall * 1e9), 100.0 * aloneShare, windowLoad);
         System.out.println(row);
