@@ -103,7 +103,7 @@ public final class WeirServer implements AutoCloseable {
 
     private WeirServer listen() {
         listenOnly();
-        services.forEach(dev.weir.server.service.BackgroundService::start);
+        services.forEach(service -> service.start(database.serviceLocks()));
         return this;
     }
 

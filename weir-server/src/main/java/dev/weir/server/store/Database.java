@@ -63,6 +63,15 @@ public interface Database extends Stores, AutoCloseable {
      */
     <T> T inTransaction(Function<Stores, T> work);
 
+    /**
+     * The locks that keep each background service to one server at a time on this database: advisory
+     * locks on PostgreSQL, {@link ServiceLocks#NONE} on SQLite (one server per file). Closed with the
+     * database.
+     */
+    default ServiceLocks serviceLocks() {
+        return ServiceLocks.NONE;
+    }
+
     @Override
     void close();
 

@@ -1,7 +1,10 @@
 package dev.weir.server.store;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,6 +33,25 @@ public interface DeploymentScheduleStore {
     /** The active schedules of unpaused deployments, by deployment then schedule id: the scheduler's work. */
     List<DeploymentScheduleRecord> listActive(Page page);
 
+    /**
+     * The active schedules of unpaused deployments whose schedule or deployment was written at or after
+     * {@code since} (by their {@code updated} times), ordered as {@link #listActive}: the scheduler's
+     * quick rounds between full ones.
+     */
+    List<DeploymentScheduleRecord> listActiveChangedSince(Instant since, Page page);
+
     /** The latest slot of an auto-scheduled run the schedule made that still exists, if any. */
     Optional<Instant> lastScheduled(UUID scheduleId);
+
+    /**
+     * {@link #lastScheduled(UUID)} of each schedule, by schedule id; a schedule without such a run is
+     * absent. Implementations read them in one statement.
+     */
+    default Map<UUID, Instant> lastScheduled(Collection<DeploymentScheduleRecord> schedules) {
+        Map<UUID, Instant> last = new HashMap<>();
+        for (DeploymentScheduleRecord schedule : schedules) {
+            lastScheduled(schedule.id()).ifPresent(at -> last.put(schedule.id(), at));
+        }
+        return last;
+    }
 }

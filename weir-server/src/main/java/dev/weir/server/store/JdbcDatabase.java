@@ -12,6 +12,7 @@ final class JdbcDatabase implements Database {
     private final InstantSource clock;
     private final StoreSet stores;
     private final int schemaVersion;
+    private final ServiceLocks serviceLocks;
 
     JdbcDatabase(Kind kind, Dialect dialect, SqlExecutor executor, InstantSource clock) {
         this.kind = kind;
@@ -21,6 +22,13 @@ final class JdbcDatabase implements Database {
         this.stores = StoreSet.create(executor, dialect, clock);
         Migrations migrations = new Migrations(dialect);
         this.schemaVersion = executor.write(migrations::apply);
+        this.serviceLocks = executor instanceof dev.weir.server.store.postgres.PostgresExecutor postgres
+                ? new PostgresServiceLocks(postgres::openDedicated) : ServiceLocks.NONE;
+    }
+
+    @Override
+    public ServiceLocks serviceLocks() {
+        return serviceLocks;
     }
 
     @Override
@@ -110,6 +118,7 @@ final class JdbcDatabase implements Database {
 
     @Override
     public void close() {
+        serviceLocks.close();
         executor.close();
     }
 }

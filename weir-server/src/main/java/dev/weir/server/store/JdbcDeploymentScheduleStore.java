@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -106,12 +108,52 @@ final class JdbcDeploymentScheduleStore implements DeploymentScheduleStore {
     }
 
     @Override
+    public List<DeploymentScheduleRecord> listActiveChangedSince(Instant since, Page page) {
+        return executor.read(connection -> jdbc.list(connection, "SELECT " + COLUMNS + " FROM deployment_schedules s"
+                + " JOIN deployments d ON d.id = s.deployment_id WHERE s.active = 1 AND d.paused = 0"
+                + " AND (s.updated >= ? OR d.updated >= ?) ORDER BY s.deployment_id, s.id LIMIT ? OFFSET ?",
+                List.of(since, since, page.limit(), page.offset()), this::row));
+    }
+
+    /** The latest auto-scheduled slot of one schedule: a seek on the unique slot index (deployment, schedule, slot). */
+    private static final String LAST_SLOT = "(SELECT MAX(expected_start_time) FROM flow_runs WHERE deployment_id = ?"
+            + " AND schedule_id = ? AND auto_scheduled = 1)";
+
+    @Override
     public Optional<Instant> lastScheduled(UUID scheduleId) {
+        // The deployment is looked up so that the slot index's leading column is bound (no table scan).
         // MAX over no rows is one NULL row; a list keeps it from becoming Optional.of(null).
         List<Instant> last = executor.read(connection -> jdbc.list(connection, "SELECT MAX(expected_start_time) AS last"
-                + " FROM flow_runs WHERE schedule_id = ? AND auto_scheduled = 1", List.of(scheduleId),
+                + " FROM flow_runs WHERE deployment_id = (SELECT deployment_id FROM deployment_schedules WHERE id = ?)"
+                + " AND schedule_id = ? AND auto_scheduled = 1", List.of(scheduleId, scheduleId),
                 rs -> Sql.instant(rs, "last")));
         return last.isEmpty() ? Optional.empty() : Optional.ofNullable(last.getFirst());
+    }
+
+    @Override
+    public Map<UUID, Instant> lastScheduled(Collection<DeploymentScheduleRecord> schedules) {
+        Map<UUID, Instant> last = new HashMap<>();
+        List<DeploymentScheduleRecord> all = List.copyOf(schedules);
+        for (int from = 0; from < all.size(); from += 100) {
+            List<DeploymentScheduleRecord> chunk = all.subList(from, Math.min(all.size(), from + 100));
+            StringBuilder query = new StringBuilder();
+            List<Object> params = new ArrayList<>();
+            for (DeploymentScheduleRecord schedule : chunk) {
+                // The id is a UUID's own text, safe to inline; the slot read is one index seek per schedule.
+                query.append(query.isEmpty() ? "" : " UNION ALL ").append("SELECT '").append(schedule.id())
+                        .append("' AS id, ").append(LAST_SLOT).append(" AS last");
+                params.add(schedule.deploymentId());
+                params.add(schedule.id());
+            }
+            executor.read(connection -> jdbc.list(connection, query.toString(), params, rs -> {
+                Instant at = Sql.instant(rs, "last");
+                if (at != null) {
+                    last.put(UUID.fromString(rs.getString("id")), at);
+                }
+                return at;
+            }));
+        }
+        return last;
     }
 
     /**

@@ -188,4 +188,67 @@ class ScheduleFlowRunsTest {
                 Instant.parse("2026-03-28T08:00:00Z"), Instant.parse("2026-03-29T07:00:00Z"),
                 Instant.parse("2026-03-30T07:00:00Z"));
     }
+
+    private static final Schedule MINUTELY = Schedule.cron("* * * * *", ZoneId.of("UTC"));
+
+    @Test
+    void roundsBetweenFullPassesVisitOnlyWhatChangedAndAFullPassRepairsTheRest() {
+        schedule(deployment("a"), HOURLY, true);
+        Instant first = NOW.plusSeconds(20);
+        now.set(first);
+        assertThat(scheduler.round()).as("the first round is a full pass").isEqualTo(3);
+        FlowRunRecord deleted = runs().getLast();
+        database.flowRuns().delete(deleted.id());
+
+        now.set(first.plus(ScheduleFlowRuns.TICK.multipliedBy(4)));
+        DeploymentRecord b = database.deployments().upsert(new NewDeployment("taxi", "b", "com.acme.TaxiEtl#etl", null,
+                null, Map.of(), null, true, List.of(), null, "v3", null, null), now.get()).deployment();
+        database.deploymentSchedules().replace(b.id(), List.of(new NewDeploymentSchedule(HOURLY, true, Map.of(), null)),
+                now.get());
+        assertThat(scheduler.round()).as("a new deployment's runs come at the next tick").isEqualTo(3);
+        assertThat(runs()).extracting(FlowRunRecord::id).doesNotContain(deleted.id()).hasSize(5);
+
+        now.set(first.plus(ScheduleFlowRuns.TICK.multipliedBy(5)));
+        assertThat(scheduler.round()).as("nothing changed").isZero();
+
+        now.set(first.plus(ScheduleFlowRuns.FULL_PASS));
+        assertThat(scheduler.round()).as("the full pass makes the deleted slot again").isEqualTo(1);
+        assertThat(runs()).hasSize(6);
+    }
+
+    @Test
+    void aPassOutOfTimeHasTheNearSlotsOfEveryScheduleAndTheNextPassTheRest() {
+        for (int i = 0; i < 3; i++) {
+            schedule(deployment("m-" + i), MINUTELY, true);
+        }
+        ScheduleFlowRuns hurried = new ScheduleFlowRuns(database, new FlowRunOrchestrator(database, clock, () -> {}), clock,
+                Duration.ZERO);
+        int near = (int) UpcomingRuns.plan(MINUTELY, NOW, null).stream()
+                .filter(slot -> slot.isBefore(NOW.plus(ScheduleFlowRuns.NEAR))).count();
+
+        assertThat(hurried.scheduleAll()).isEqualTo(3 * near);
+        assertThat(runs()).allMatch(run -> run.expectedStartTime().isBefore(NOW.plus(ScheduleFlowRuns.NEAR)));
+
+        int window = UpcomingRuns.plan(MINUTELY, NOW, null).size();
+        assertThat(scheduler.scheduleAll()).isEqualTo(3 * (window - near));
+        assertThat(runs()).hasSize(3 * window);
+        assertThat(scheduler.scheduleAll()).isZero();
+    }
+
+    @Test
+    void morePagesAndBatchesThanOneMakeEveryWindowOnce() {
+        int deployments = ScheduleFlowRuns.PAGE + 7;
+        for (int i = 0; i < deployments; i++) {
+            schedule(deployment(String.format("m-%03d", i)), MINUTELY, true);
+        }
+        int window = UpcomingRuns.plan(MINUTELY, NOW, null).size();
+
+        assertThat(scheduler.scheduleAll()).isEqualTo(deployments * window);
+        assertThat(scheduler.scheduleAll()).isZero();
+
+        now.set(NOW.plus(Duration.ofMinutes(2)));
+        assertThat(scheduler.round()).isEqualTo(deployments * 2);
+        assertThat(database.flowRuns().list(FlowRunFilter.all(), FlowRunSort.EXPECTED_START_TIME_ASC,
+                Page.of(100_000, 0))).hasSize(deployments * (window + 2));
+    }
 }

@@ -147,6 +147,49 @@ interface DeploymentContract {
     }
 
     @Test
+    default void theQuickRoundsWorkIsTheActiveSchedulesWrittenSinceOrOfADeploymentWrittenSince() {
+        DeploymentRecord old = db().deployments().upsert(aDeployment("taxi", "old"), T0).deployment();
+        DeploymentRecord edited = db().deployments().upsert(aDeployment("taxi", "edited"), T0).deployment();
+        DeploymentRecord unpaused = db().deployments().upsert(aDeployment("taxi", "unpaused"), T0).deployment();
+        DeploymentScheduleRecord untouched = db().deploymentSchedules().replace(old.id(), List.of(hourly()), T0).getFirst();
+        db().deploymentSchedules().replace(unpaused.id(), List.of(hourly()), T0);
+        db().deployments().setPaused(unpaused.id(), true, T0);
+        DeploymentScheduleRecord replaced = db().deploymentSchedules().replace(edited.id(), List.of(hourly()), at(60)).getFirst();
+        db().deployments().setPaused(unpaused.id(), false, at(61));
+
+        assertThat(db().deploymentSchedules().listActiveChangedSince(at(60), Page.DEFAULT))
+                .extracting(DeploymentScheduleRecord::deploymentId).containsExactlyInAnyOrder(edited.id(), unpaused.id());
+        assertThat(db().deploymentSchedules().listActiveChangedSince(at(62), Page.DEFAULT)).isEmpty();
+        assertThat(db().deploymentSchedules().listActiveChangedSince(T0, Page.DEFAULT)).hasSize(3);
+        db().deploymentSchedules().setActive(untouched.id(), false, at(70));
+        assertThat(db().deploymentSchedules().listActiveChangedSince(T0, Page.DEFAULT))
+                .extracting(DeploymentScheduleRecord::id).doesNotContain(untouched.id()).contains(replaced.id());
+    }
+
+    @Test
+    default void theLatestSlotsOfManySchedulesAreReadTogether() {
+        DeploymentRecord deployment = db().deployments().upsert(aDeployment("taxi", "monthly"), T0).deployment();
+        DeploymentRecord other = db().deployments().upsert(aDeployment("taxi", "other"), T0).deployment();
+        List<DeploymentScheduleRecord> schedules = db().deploymentSchedules().replace(deployment.id(),
+                List.of(hourly(), hourly(), hourly()), T0);
+        DeploymentScheduleRecord otherSchedule = db().deploymentSchedules().replace(other.id(), List.of(hourly()), T0).getFirst();
+        autoRun(deployment, schedules.get(0).id(), at(3600));
+        autoRun(deployment, schedules.get(0).id(), at(7200));
+        autoRun(deployment, schedules.get(1).id(), at(3600));
+        autoRun(other, otherSchedule.id(), at(10800));
+        java.util.List<DeploymentScheduleRecord> many = new java.util.ArrayList<>(schedules);
+        many.add(otherSchedule);
+        for (int i = 0; i < 150; i++) {
+            many.add(new DeploymentScheduleRecord(Ids.newId(), deployment.id(), hourly().schedule(), true, Map.of(), null, T0, T0));
+        }
+
+        assertThat(db().deploymentSchedules().lastScheduled(many)).isEqualTo(Map.of(schedules.get(0).id(), at(7200),
+                schedules.get(1).id(), at(3600), otherSchedule.id(), at(10800)));
+        assertThat(db().deploymentSchedules().lastScheduled(List.of())).isEmpty();
+        assertThat(db().deploymentSchedules().lastScheduled(otherSchedule.id())).contains(at(10800));
+    }
+
+    @Test
     default void oneSlotOfOneScheduleIsStoredOnceWhateverItsKey() {
         DeploymentRecord deployment = db().deployments().upsert(aDeployment("taxi", "monthly"), T0).deployment();
         UUID schedule = db().deploymentSchedules().replace(deployment.id(), List.of(hourly()), T0).getFirst().id();

@@ -70,6 +70,17 @@ public final class PostgresExecutor implements SqlExecutor {
         }
     }
 
+    /**
+     * A new connection to the same database outside the pool (auto-commit, no statement timeout), for
+     * what must outlive any one piece of work: the session advisory locks of the singleton services.
+     */
+    public Connection openDedicated() throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("ApplicationName", "weir-server-locks");
+        properties.setProperty("connectTimeout", "5");
+        return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), properties);
+    }
+
     @Override
     public void close() {
         pool.close();
