@@ -51,7 +51,7 @@ export function RunSummary({ run, taskRuns }: { run: FlowRun; taskRuns?: TaskRun
         </div>
         <div>
           <div className="summary-label">Run time</div>
-          <span data-testid="summary-run-time">
+          <span data-testid="summary-run-time" title="Time spent Running, without pauses or waits for a worker">
             <Duration ms={runTime(run)} />
           </span>
           {run.runCount > 1 && <span className="muted small"> over {run.runCount} attempts</span>}
