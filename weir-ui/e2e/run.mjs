@@ -4,7 +4,9 @@
 //
 // The seed file names the runs the caller recorded: {"failedRunId", "hostileRunId", "hostileText",
 // "graphRunId", "parentRunId", "runNames": [...], "deploymentId", "deploymentName", "cancelRunId" (a run of the
-// deployment due in an hour, tagged cancel-me), "poolName", "workerName"}. Prints one "E2E_RESULT {...}" line with the figures
+// deployment due in an hour, tagged cancel-me), "poolName", "workerName", "pausedRunId" (a run paused for an
+// Approval {approved: boolean, note: string starting lower-case, in a Java-only pattern}, whose flow logs the
+// input it is resumed with and persists its result)}. Prints one "E2E_RESULT {...}" line with the figures
 // and exits non-zero on the first failed check. Started by weir-server's UiEndToEndTest.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -371,6 +373,81 @@ try {
     const outcome = page.getByTestId('action-outcome');
     await outcome.waitFor();
     expect((await outcome.textContent()).includes('Retry: the run is now'), `retry accepted: ${await outcome.textContent()}`);
+  });
+
+  await check('a paused run shows when it times out, and its resume form checks the input before sending it', async () => {
+    await page.goto(`${baseUrl}/runs/${seed.pausedRunId}`);
+    await page.locator('h1 .badge[data-state=PAUSED]').waitFor();
+    const timeout = page.getByTestId('run-pause-timeout');
+    await timeout.waitFor();
+    expect((await page.locator('.facts').textContent()).includes('Times out at'), 'the facts say when the pause times out');
+    expect((await timeout.locator('time').getAttribute('title')).endsWith(' UTC'), 'the timeout has its UTC time on hover');
+    const resumes = [];
+    const onRequest = (r) => r.url().endsWith('/resume') && resumes.push(r);
+    page.on('request', onRequest);
+    await page.getByRole('button', { name: 'Resume', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Resume this run' });
+    await dialog.waitFor();
+    expect((await dialog.getByTestId('pause-timeout').textContent()).startsWith('Times out at'), 'the form says when the pause times out');
+    await dialog.locator('#param-approved').check();
+    await page.screenshot({ path: join(shots, 'flow-run-resume-form.png') });
+    await dialog.getByRole('button', { name: 'Resume', exact: true }).click();
+    const noteError = dialog.locator('[data-field=note] .field-error');
+    await noteError.waitFor();
+    expect((await noteError.textContent()) === 'Required', `note error: ${await noteError.textContent()}`);
+    page.off('request', onRequest);
+    expect(resumes.length === 0, 'no resume request was sent for a form with a missing field');
+  });
+
+  await check("a resume input only the server can check comes back as a 422 beside its field", async () => {
+    const dialog = page.getByRole('dialog', { name: 'Resume this run' });
+    // The note's pattern is Java-only (\p{javaLowerCase}): the browser cannot check it, the server does.
+    await dialog.locator('#param-note').fill('Ship it');
+    const answered = page.waitForResponse((r) => r.url().endsWith('/resume'));
+    await dialog.getByRole('button', { name: 'Resume', exact: true }).click();
+    const refused = await answered;
+    const schema = JSON.stringify((await (await page.request.get(`${baseUrl}/api/flow_runs/${seed.pausedRunId}`)).json()).state.details);
+    expect(refused.status() === 422, `the server answered 422, not ${refused.status()} ${await refused.text()}; details ${schema}`);
+    const noteError = dialog.locator('[data-field=note] .field-error');
+    await noteError.waitFor();
+    expect((await noteError.textContent()).length > 0, 'the 422 is shown beside the note');
+    await page.screenshot({ path: join(shots, 'flow-run-resume-422.png') });
+    await page.locator('h1 .badge[data-state=PAUSED]').waitFor();
+  });
+
+  await check('a valid resume lets the flow go on to Completed, and its log shows the input', async () => {
+    const dialog = page.getByRole('dialog', { name: 'Resume this run' });
+    await dialog.locator('#param-note').fill('ship it');
+    const answered = page.waitForResponse((r) => r.url().endsWith('/resume'));
+    await dialog.getByRole('button', { name: 'Resume', exact: true }).click();
+    const answer = await answered;
+    expect(answer.status() === 200, `the resume was accepted: ${answer.status()}`);
+    expect(JSON.stringify(answer.request().postDataJSON()) === '{"runInput":{"approved":true,"note":"ship it"}}', `the run input sent: ${answer.request().postData()}`);
+    await dialog.waitFor({ state: 'detached' });
+    expect((await page.getByTestId('action-outcome').textContent()).includes('Resume: the run is now'), 'the resume was accepted');
+    await page.locator('h1 .badge[data-state=COMPLETED]').waitFor({ timeout: 30_000 });
+    const line = page.locator('[data-testid=log-lines]').getByText("Resumed with approved=true and note 'ship it'");
+    try {
+      await line.waitFor({ timeout: 10_000 });
+    } catch {
+      await page.reload();
+      await line.waitFor();
+    }
+  });
+
+  await check('a finished run shows its result summary and the place for artifacts', async () => {
+    const summary = page.getByTestId('run-summary');
+    await summary.waitFor();
+    expect((await summary.locator('.badge').first().getAttribute('data-state')) === 'COMPLETED', 'the summary says Completed');
+    expect(/\d/.test(await summary.getByTestId('summary-run-time').textContent()), 'the summary has a run time');
+    await summary.locator('[data-testid=summary-task-counts] li[data-state=COMPLETED]').waitFor();
+    expect((await summary.locator('[data-testid=summary-task-counts] li[data-state=COMPLETED]').textContent()).endsWith('1'), 'one completed task run');
+    const key = summary.getByTestId('summary-result-key');
+    await key.waitFor();
+    expect((await key.locator('code').textContent()).length > 0, 'the result key is shown');
+    expect((await key.getAttribute('title')).includes('No API endpoint serves result contents'), 'the tooltip says no endpoint serves results');
+    expect((await page.getByTestId('artifacts').textContent()).includes('later release'), 'artifacts are promised, not faked');
+    await page.screenshot({ path: join(shots, 'flow-run-result-summary.png'), fullPage: true });
   });
 
   await check('no script errors on any page', async () => {

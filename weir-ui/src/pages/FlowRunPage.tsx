@@ -4,6 +4,7 @@ import { Async, Duration, Empty, ErrorBox, Loading, PageHeader, StateBadge, Time
 import { FlowRunTable, runDuration } from '../components/FlowRunTable';
 import { LogsPanel } from '../components/LogsPanel';
 import { pauseOf, RunActions } from '../components/RunActions';
+import { ArtifactsSoon, RunSummary } from '../components/RunSummary';
 import { TaskGraph } from '../components/TaskGraph';
 import { TaskTimeline } from '../components/TaskTimeline';
 import { api, ApiError } from '../lib/api';
@@ -56,7 +57,7 @@ export function FlowRunPage({ id }: { id: string }) {
           }}
         />
       </PageHeader>
-      {flowRun.state.message && (
+      {!runFinal && flowRun.state.message && (
         <div className={`state-message${flowRun.state.type === 'FAILED' || flowRun.state.type === 'CRASHED' ? ' bad' : ''}`} data-testid="state-message">
           {flowRun.state.message}
         </div>
@@ -137,6 +138,7 @@ export function FlowRunPage({ id }: { id: string }) {
         </div>
       </dl>
       {states.data && <StateStrip states={states.data} />}
+      {runFinal && <RunSummary run={flowRun} taskRuns={tasks.data} />}
 
       <section aria-labelledby="tasks-title">
         <h2 id="tasks-title">Task runs</h2>
@@ -168,6 +170,7 @@ export function FlowRunPage({ id }: { id: string }) {
         {tab === 'Parameters' && <Parameters run={flowRun} />}
         {tab === 'States' && <StateHistory loaded={states} />}
       </div>
+      <ArtifactsSoon />
     </>
   );
 }

@@ -14,6 +14,8 @@ import dev.weir.WeirRuntime;
 import dev.weir.client.HttpOrchestrator;
 import dev.weir.client.Orchestrators;
 import dev.weir.core.Json;
+import dev.weir.result.Persistence;
+import dev.weir.result.ResultStorage;
 import dev.weir.server.ServerConfig;
 import dev.weir.server.WeirServer;
 import dev.weir.server.auth.ApiKeys;
@@ -23,6 +25,8 @@ import dev.weir.server.store.FlowRunFilter;
 import dev.weir.server.store.FlowRunRecord;
 import dev.weir.server.store.FlowRunSort;
 import dev.weir.server.store.Page;
+import dev.weir.state.StateType;
+import jakarta.validation.constraints.Pattern;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -65,7 +70,19 @@ class UiEndToEndTest {
     @TempDir
     Path home;
 
-    /** Flows with the shapes the UI draws: a fan-out and fan-in, a failure, hostile text, a subflow. */
+    /**
+     * How long the approval flow waits: longer than the browser checks may take (180 s), so that only
+     * the browser's resume, or the test's cancel when the browser gave up, ends the pause.
+     */
+    static final Duration APPROVAL_TIMEOUT = Duration.ofSeconds(240);
+
+    /**
+     * The input the approval flow pauses for. The note must start with a lower-case letter, in Java's
+     * own pattern syntax: the browser cannot check that, the server does (a 422 on runInput.note).
+     */
+    public record Approval(boolean approved, @Pattern(regexp = "^\\p{javaLowerCase}.*") String note) {}
+
+    /** Flows with the shapes the UI draws: a fan-out and fan-in, a failure, hostile text, a subflow, a pause. */
     public static class Shop {
 
         @Task
@@ -124,6 +141,19 @@ class UiEndToEndTest {
         String nightly() {
             return orders(3);
         }
+
+        @Task
+        String decide(boolean approved, int amount) {
+            return (approved ? "approved " : "refused ") + amount;
+        }
+
+        /** Pauses for an {@link Approval}, then logs it; its result is persisted (the run page shows the key). */
+        @Flow(name = "approval", persistResult = Persistence.ON)
+        String approval(int amount) {
+            Approval approval = Weir.pause(Approval.class, APPROVAL_TIMEOUT);
+            Weir.logger().info("Resumed with approved={} and note '{}'", approval.approved(), approval.note());
+            return decide(approval.approved(), amount);
+        }
     }
 
     @Test
@@ -141,53 +171,117 @@ class UiEndToEndTest {
         }
         try (Database database = Database.open("jdbc:sqlite:" + home.resolve("weir.db"));
                 WeirServer server = WeirServer.start(ServerConfig.defaults().withPort(0), database);
-                WeirServer guarded = WeirServer.start(ServerConfig.defaults().withPort(0).withAuth(true), database)) {
-            Map<String, Object> seed = seed(server);
+                WeirServer guarded = WeirServer.start(ServerConfig.defaults().withPort(0).withAuth(true), database);
+                WeirRuntime weir = Weir.configure(c -> c
+                        .resultStorage(ResultStorage.localFileSystem(home.resolve("results")))
+                        .orchestrator(Orchestrators.batching(HttpOrchestrator.create(server.apiUrl(), Optional.empty()))))) {
+            Map<String, Object> seed = seed(server, weir);
             // The same runs behind a server with auth on: the UI must ask for a key and send it.
             seed.put("authBaseUrl", "http://127.0.0.1:" + guarded.port());
             seed.put("apiKey", new ApiKeys(database.apiKeys(), InstantSource.system()).create("ui", Role.VIEWER).key());
-            Path seedFile = Files.writeString(home.resolve("seed.json"), Json.mapper().writeValueAsString(seed));
-            ProcessBuilder builder = new ProcessBuilder(node, UI.resolve("e2e/run.mjs").toString(),
-                    "http://127.0.0.1:" + server.port(), SCREENSHOTS.toString(), seedFile.toString())
-                    .directory(UI.toFile())
-                    .redirectErrorStream(true);
-            builder.environment().put("WEIR_CHROMIUM", chromium.toString());
-            Process process = builder.start();
-            ByteArrayOutputStream output = new ByteArrayOutputStream();
-            Thread reader = Thread.ofVirtual().start(() -> copy(process.getInputStream(), output));
-            if (!process.waitFor(180, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("The browser checks did not finish in 180 s:\n" + output.toString(StandardCharsets.UTF_8));
+            // A run paused for an Approval, on its own thread while the browser resumes it.
+            Shop shop = weir.flows(Shop.class);
+            CompletableFuture<String> approved = new CompletableFuture<>();
+            Thread approver = Thread.ofPlatform().daemon().name("ui-e2e-approval").start(() -> {
+                try {
+                    approved.complete(shop.approval(250));
+                } catch (Throwable t) {
+                    approved.completeExceptionally(t);
+                }
+            });
+            String pausedRunId = awaitPaused(server, "approval", approver);
+            seed.put("pausedRunId", pausedRunId);
+            boolean ended;
+            try {
+                browse(server, chromium, node, seed);
+            } finally {
+                ended = endPause(server, pausedRunId, approver);
             }
-            reader.join(5000);
-            String log = output.toString(StandardCharsets.UTF_8);
-            System.out.println(log);
-            assertThat(process.exitValue()).as("weir-ui/e2e/run.mjs failed:\n%s", log).isZero();
-            JsonNode result = Json.mapper().readTree(log.substring(log.lastIndexOf("E2E_RESULT ") + 11).lines().findFirst().orElseThrow());
-            assertThat(result.get("checks")).allSatisfy(c -> assertThat(c.get("ok").asBoolean()).as(c.toString()).isTrue());
-            System.out.printf("UI figures: flow runs list visible after %d ms; bundle %d bytes, %d gzipped; screenshots in %s%n",
-                    result.get("runsListVisibleMs").asLong(), result.get("bundle").get("raw").asLong(),
-                    result.get("bundle").get("gzip").asLong(), SCREENSHOTS);
-            assertThat(result.get("bundle").get("gzip").asLong()).as("gzipped bundle").isLessThan(1024 * 1024);
-            assertThat(SCREENSHOTS.resolve("flow-runs.png")).exists();
-            assertThat(SCREENSHOTS.resolve("deployments.png")).exists();
-            assertThat(SCREENSHOTS.resolve("deployment-custom-run-422.png")).exists();
-            assertThat(SCREENSHOTS.resolve("work-pools.png")).exists();
-            assertThat(SCREENSHOTS.resolve("work-pool.png")).exists();
+            assertThat(ended).as("the approval flow's thread ended").isTrue();
+            assertThat(approved.get(10, TimeUnit.SECONDS)).as("the approval flow's result").isEqualTo("approved 250");
         }
     }
 
-    /** Runs the flows through the HTTP API and returns what the browser checks need to know. */
-    private static Map<String, Object> seed(WeirServer server) throws IOException, InterruptedException {
-        try (WeirRuntime weir = Weir.configure(c -> c.orchestrator(
-                Orchestrators.batching(HttpOrchestrator.create(server.apiUrl(), Optional.empty()))))) {
-            Shop shop = weir.flows(Shop.class);
-            assertThat(shop.orders(5)).isEqualTo("loaded 3");
-            assertThat(shop.orders(8)).isEqualTo("loaded 4");
-            assertThatThrownBy(shop::broken).isInstanceOf(FlowRunException.class);
-            shop.hostile();
-            assertThat(shop.nightly()).isEqualTo("loaded 2");
+    /** Starts run.mjs against the seeded server and checks what it answers. */
+    private void browse(WeirServer server, Path chromium, String node, Map<String, Object> seed) throws Exception {
+        Path seedFile = Files.writeString(home.resolve("seed.json"), Json.mapper().writeValueAsString(seed));
+        ProcessBuilder builder = new ProcessBuilder(node, UI.resolve("e2e/run.mjs").toString(),
+                "http://127.0.0.1:" + server.port(), SCREENSHOTS.toString(), seedFile.toString())
+                .directory(UI.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("WEIR_CHROMIUM", chromium.toString());
+        Process process = builder.start();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Thread reader = Thread.ofVirtual().start(() -> copy(process.getInputStream(), output));
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("The browser checks did not finish in 180 s:\n" + output.toString(StandardCharsets.UTF_8));
         }
+        reader.join(5000);
+        String log = output.toString(StandardCharsets.UTF_8);
+        System.out.println(log);
+        assertThat(process.exitValue()).as("weir-ui/e2e/run.mjs failed:\n%s", log).isZero();
+        JsonNode result = Json.mapper().readTree(log.substring(log.lastIndexOf("E2E_RESULT ") + 11).lines().findFirst().orElseThrow());
+        assertThat(result.get("checks")).allSatisfy(c -> assertThat(c.get("ok").asBoolean()).as(c.toString()).isTrue());
+        System.out.printf("UI figures: flow runs list visible after %d ms; bundle %d bytes, %d gzipped; screenshots in %s%n",
+                result.get("runsListVisibleMs").asLong(), result.get("bundle").get("raw").asLong(),
+                result.get("bundle").get("gzip").asLong(), SCREENSHOTS);
+        assertThat(result.get("bundle").get("gzip").asLong()).as("gzipped bundle").isLessThan(1024 * 1024);
+        assertThat(SCREENSHOTS.resolve("flow-runs.png")).exists();
+        assertThat(SCREENSHOTS.resolve("deployments.png")).exists();
+        assertThat(SCREENSHOTS.resolve("deployment-custom-run-422.png")).exists();
+        assertThat(SCREENSHOTS.resolve("work-pools.png")).exists();
+        assertThat(SCREENSHOTS.resolve("work-pool.png")).exists();
+        assertThat(SCREENSHOTS.resolve("flow-run-resume-form.png")).exists();
+    }
+
+    /** The id of the flow's run once it is Paused; fails when it is not within 30 s or its thread ended. */
+    private static String awaitPaused(WeirServer server, String flow, Thread runner) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && runner.isAlive()) {
+            Optional<FlowRunRecord> paused = server.database().flowRuns()
+                    .list(FlowRunFilter.all().withFlowNames(flow), FlowRunSort.CREATED_ASC, Page.DEFAULT).stream()
+                    .filter(r -> r.run().state().type() == StateType.PAUSED)
+                    .findFirst();
+            if (paused.isPresent()) {
+                return paused.get().id().toString();
+            }
+            Thread.sleep(100);
+        }
+        runner.interrupt();
+        return fail("The " + flow + " flow did not pause within 30 s");
+    }
+
+    /**
+     * Makes sure the paused flow's thread ends: a run the browser did not resume is cancelled (the
+     * flow sees it within a second), and a thread still alive after that is interrupted. Answers
+     * whether it ended; throws nothing, so that a failure of the browser checks is the one reported.
+     */
+    private static boolean endPause(WeirServer server, String runId, Thread runner) throws InterruptedException {
+        runner.join(Duration.ofSeconds(5));
+        if (runner.isAlive()) {
+            try {
+                send(server, "POST", "/api/flow_runs/" + runId + "/cancel", null);
+            } catch (IOException e) {
+                // interrupted below instead
+            }
+            runner.join(Duration.ofSeconds(15));
+        }
+        if (runner.isAlive()) {
+            runner.interrupt();
+            runner.join(Duration.ofSeconds(5));
+        }
+        return !runner.isAlive();
+    }
+
+    /** Runs the flows through the HTTP API and returns what the browser checks need to know. */
+    private static Map<String, Object> seed(WeirServer server, WeirRuntime weir) throws IOException, InterruptedException {
+        Shop shop = weir.flows(Shop.class);
+        assertThat(shop.orders(5)).isEqualTo("loaded 3");
+        assertThat(shop.orders(8)).isEqualTo("loaded 4");
+        assertThatThrownBy(shop::broken).isInstanceOf(FlowRunException.class);
+        shop.hostile();
+        assertThat(shop.nightly()).isEqualTo("loaded 2");
         List<FlowRunRecord> runs = server.database().flowRuns().list(FlowRunFilter.all(), FlowRunSort.CREATED_ASC, Page.DEFAULT);
         Map<String, Object> seed = new LinkedHashMap<>();
         seed.put("graphRunId", id(runs, "orders", false));
