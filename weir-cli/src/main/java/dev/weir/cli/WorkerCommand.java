@@ -43,9 +43,16 @@ final class WorkerCommand implements Callable<Integer> {
             @Option(names = "--cancel-grace", paramLabel = "SECONDS", defaultValue = "30",
                     description = "How long a cancelled run's processes have after SIGTERM before they are killed"
                             + " (default ${DEFAULT-VALUE}).")
-            int cancelGrace) throws Exception {
+            int cancelGrace,
+            @Option(names = "--prefetch", paramLabel = "SECONDS", defaultValue = "10",
+                    description = "Claim runs this long before they are due, so their JVM is up when they are"
+                            + " (default ${DEFAULT-VALUE}).")
+            int prefetch) throws Exception {
         if (limit < 1) {
             throw CliException.usage("--limit must be 1 or more, got " + limit);
+        }
+        if (prefetch < 0 || prefetch > 300) {
+            throw CliException.usage("--prefetch must be 0 to 300 seconds, got " + prefetch);
         }
         if (cancelGrace < 0) {
             throw CliException.usage("--cancel-grace must be 0 or more seconds, got " + cancelGrace);
@@ -53,7 +60,7 @@ final class WorkerCommand implements Callable<Integer> {
         String worker = name != null ? name : InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
         WorkerOptions options = new WorkerOptions(pool, queues == null ? List.of() : queues, limit, worker,
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(cancelGrace),
-                session.settings().home().resolve("workers").resolve(pool));
+                session.settings().home().resolve("workers").resolve(pool), Duration.ofSeconds(prefetch));
         try (ApiConnection api = session.connect()) {
             WorkerLoop loop = new WorkerLoop(api.client(), options,
                     WorkerLoop.childEnvironment(api.client(), session.settings().apiKey()), session.out(), session.err());

@@ -135,6 +135,33 @@ class WorkerEndToEndTest {
     }
 
     @Test
+    void aRunDueSoonIsClaimedAheadAndStartsRunningAtItsTimeNotBefore() {
+        JsonNode deployment = api.post("/deployments", Map.of("name", "soon", "flowName", "squares",
+                "entrypoint", Flows.class.getName() + "#squares", "workPoolName", "local", "parameters", Map.of("n", 2),
+                "jobVariables", Map.of("classpath", System.getProperty("java.class.path"))));
+        Instant due = Instant.now().plusSeconds(6);
+        String run = api.post("/deployments/" + deployment.get("id").asText() + "/create_flow_run",
+                Map.of("scheduledTime", due.toString())).get("id").asText();
+
+        JsonNode finished = awaitFinal(run);
+
+        assertThat(finished.get("state").get("type").asText()).isEqualTo("COMPLETED");
+        Instant claimed = null;
+        Instant running = null;
+        for (JsonNode state : api.get("/flow_runs/" + run + "/states")) {
+            Instant at = Instant.parse(state.get("timestamp").asText());
+            if (state.get("name").asText().equals("Pending") && claimed == null) {
+                claimed = at;
+            }
+            if (state.get("type").asText().equals("RUNNING")) {
+                running = at;
+            }
+        }
+        assertThat(claimed).as("claimed within the 10 s prefetch, before it was due").isBefore(due);
+        assertThat(running).as("the flow waited for its time").isAfterOrEqualTo(due.minusMillis(1));
+    }
+
+    @Test
     void neverRunsMoreChildrenAtOnceThanTheLimit() {
         List<String> runs = List.of(runOf("sleeper", "sleeper", Map.of()), runOf("sleeper", "sleeper", Map.of()),
                 runOf("sleeper", "sleeper", Map.of()));

@@ -3,13 +3,17 @@ package dev.weir.orchestration;
 import dev.weir.state.StateType;
 import java.time.Instant;
 
-/** Moving from SCHEDULED to PENDING keeps the time the run was scheduled for. */
+/**
+ * Moving from SCHEDULED to PENDING, and renaming PENDING (Submitting, InfrastructurePending), keeps the
+ * time the run was scheduled for, so a run claimed ahead of its time still waits for it.
+ */
 final class CopyScheduledTime implements FlowRunRule {
 
     @Override
     public RuleResult apply(Transition transition) {
         Instant due = transition.current().details().scheduledTime();
-        if (transition.current().type() == StateType.SCHEDULED
+        StateType from = transition.current().type();
+        if ((from == StateType.SCHEDULED || from == StateType.PENDING)
                 && transition.proposed().type() == StateType.PENDING
                 && due != null
                 && transition.proposed().details().scheduledTime() == null) {

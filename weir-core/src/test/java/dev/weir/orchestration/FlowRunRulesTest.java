@@ -124,6 +124,18 @@ class FlowRunRulesTest {
             RuleResult result = apply(new CopyScheduledTime(), run, State.pending(NOW));
             assertThat(((RuleResult.Proceed) result).proposal().details().scheduledTime()).isEqualTo(NOW.plusSeconds(5));
         }
+
+        @Test
+        void renamingPendingKeepsTheScheduledTimeSoARunClaimedAheadStillWaits() {
+            State claimed = State.pending(NOW).withDetails(State.pending(NOW).details().withScheduledTime(NOW.plusSeconds(5)));
+            State submitting = State.of(StateType.PENDING, State.SUBMITTING, "", NOW);
+            RuleResult result = apply(new CopyScheduledTime(), FlowRuns.in(claimed), submitting);
+            State proposal = ((RuleResult.Proceed) result).proposal();
+            assertThat(proposal.details().scheduledTime()).isEqualTo(NOW.plusSeconds(5));
+            assertThat(apply(new WaitForScheduledTime(), FlowRuns.in(proposal), State.running(NOW)))
+                    .isInstanceOfSatisfying(RuleResult.Decide.class,
+                            d -> assertThat(d.decision()).isInstanceOf(StateDecision.Wait.class));
+        }
     }
 
     @Nested

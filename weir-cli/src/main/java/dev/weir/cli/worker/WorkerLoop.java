@@ -89,7 +89,8 @@ public final class WorkerLoop {
                 int claimed = 0;
                 try {
                     JsonNode runs = api.post(poolPath + "/get_scheduled_flow_runs", new ScheduledRunsRequest(
-                            options.queues(), null, free, (int) options.poll().toSeconds()));
+                            options.queues(), java.time.Instant.now().plus(options.prefetch()), free,
+                            (int) options.poll().toSeconds()));
                     for (JsonNode run : runs) {
                         claimed++;
                         Thread.ofVirtual().name("weir-worker-run").start(() -> {

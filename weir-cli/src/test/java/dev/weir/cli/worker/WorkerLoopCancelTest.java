@@ -58,7 +58,7 @@ class WorkerLoopCancelTest {
     private WorkerLoop loop(ChildLauncher launcher) {
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         WorkerOptions options = new WorkerOptions("local", List.of(), 1, "w1", Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(2), home.resolve("workers"));
+                Duration.ofSeconds(2), home.resolve("workers"), Duration.ZERO);
         return new WorkerLoop(api, options, Map.of(), print, print, launcher);
     }
 
