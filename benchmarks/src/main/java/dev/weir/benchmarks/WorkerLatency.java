@@ -25,7 +25,9 @@ import java.util.Locale;
  * what the worker adds is the difference. Runs one at a time; the child writes the instant of its
  * first line to a file the harness watches (both on this machine's clock).
  *
- * <p>Usage: {@code bin/benchmarks worker [runs]} (default 30, after 3 warm-up runs).
+ * <p>Usage: {@code bin/benchmarks worker [runs] [pause ms]} (default 30 runs after 3 warm-up runs, 1500 ms
+ * between runs: the worker readies a standby JVM for the next run meanwhile, as between scheduled runs;
+ * a pause of 0 measures back-to-back runs, which may find no standby ready).
  */
 public final class WorkerLatency {
 
@@ -48,6 +50,8 @@ public final class WorkerLatency {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        // Time between runs, so the worker's next standby JVM is ready as it would be between scheduled runs.
+        long standbyPause = args.length > 1 ? Long.parseLong(args[1]) : 1500;
         Path dir = Files.createTempDirectory("weir-worker-bench");
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path");
@@ -83,13 +87,15 @@ public final class WorkerLatency {
                 for (int i = -3; i < runs; i++) {
                     Path file = dir.resolve("run-" + i);
                     Instant sent = Instant.now();
-                    post(http, api + "/deployments/" + deployment + "/create_flow_run",
-                            "{\"parameters\":{\"file\":" + quote(file.toString()) + "}}");
+                    String run = post(http, api + "/deployments/" + deployment + "/create_flow_run",
+                            "{\"parameters\":{\"file\":" + quote(file.toString()) + "}}")
+                            .replaceAll("(?s).*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
                     Instant first = awaitFile(file);
                     if (i >= 0) {
                         worker.add(Duration.between(sent, first).toNanos() / 1e6);
                     }
-                    awaitChildrenGone(workerProcess);
+                    awaitFinal(http, api + "/flow_runs/" + run);
+                    Thread.sleep(standbyPause);
                 }
             } finally {
                 workerProcess.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -130,11 +136,17 @@ public final class WorkerLatency {
         throw new IllegalStateException(file + " was not written within 60 s");
     }
 
-    private static void awaitChildrenGone(Process worker) throws InterruptedException {
+    private static void awaitFinal(HttpClient http, String url) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (worker.children().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (body.matches("(?s).*\"final\"\\s*:\\s*true.*")) {
+                return;
+            }
             Thread.sleep(5);
         }
+        throw new IllegalStateException(url + " did not end within 60 s");
     }
 
     private static double at(List<Double> sorted, double quantile) {

@@ -102,9 +102,16 @@ class WorkerDeathTest {
         return StateType.valueOf(api.get("/flow_runs/" + run).get("state").get("type").asText());
     }
 
-    private ProcessHandle childOf(Process worker) {
+    /**
+     * The worker's child running {@code run}: its first child, started before the standby JVM the worker
+     * readies for its next run.
+     */
+    private ProcessHandle childOf(Process worker, String run) {
         await().atMost(Duration.ofSeconds(30)).until(() -> worker.children().findAny().isPresent());
-        return worker.children().findFirst().orElseThrow();
+        return worker.children()
+                .min(java.util.Comparator.<ProcessHandle, java.time.Instant>comparing(
+                        c -> c.info().startInstant().orElse(java.time.Instant.MAX)).thenComparingLong(ProcessHandle::pid))
+                .orElseThrow();
     }
 
     private List<String> names(String run) {
@@ -126,7 +133,7 @@ class WorkerDeathTest {
         Process first = worker("w1");
         String run = deploymentRun();
         await().atMost(Duration.ofSeconds(60)).until(() -> type(run) == StateType.RUNNING);
-        ProcessHandle child = childOf(first);
+        ProcessHandle child = childOf(first, run);
 
         first.destroyForcibly().waitFor();
 
@@ -147,7 +154,7 @@ class WorkerDeathTest {
         Process first = worker("w1");
         String run = deploymentRun();
         await().atMost(Duration.ofSeconds(60)).until(() -> type(run) == StateType.RUNNING);
-        ProcessHandle child = childOf(first);
+        ProcessHandle child = childOf(first, run);
 
         // The machine dies: the child freezes (no beat, no reaction to its worker's end), the worker is killed.
         new ProcessBuilder("kill", "-STOP", String.valueOf(child.pid())).start().waitFor();

@@ -22,6 +22,9 @@ public final class FlowRunMain {
     private FlowRunMain() {}
 
     public static void main(String[] args) {
+        if (args.length >= 1 && args[0].equals("--standby")) {
+            args = standBy(args.length > 1 ? args[1] : null);
+        }
         if (args.length == 2) {
             exitWithParent(args[0]);
         }
@@ -30,6 +33,57 @@ public final class FlowRunMain {
             stopDescendants();
         }
         System.exit(code);
+    }
+
+    /**
+     * Readies this JVM for a run before it has one ({@code --standby [entrypoint]}, started by a worker
+     * ahead of its next claim): the SDK's runtime and its connection, JSON mapping, class generation, and
+     * the flow class of the entry point it expects. Then waits for one line on standard input, {@code
+     * <flow-run-id> <entrypoint>}, and returns it as the arguments. Exits when the worker goes, or closes
+     * the input, first.
+     */
+    private static String[] standBy(String expected) {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            if (!ASSIGNED.get()) {
+                Runtime.getRuntime().halt(0);
+            }
+        }));
+        try {
+            dev.weir.core.Json.mapper().readValue(
+                    dev.weir.core.Json.mapper().writeValueAsString(State.pending(java.time.Instant.now())), State.class);
+            Engine.defaultRuntime().flows(Standby.class);
+            // One request of the kind the run makes first (an unknown run: not found), so the connection
+            // and the client's first-use costs are paid now.
+            Engine.defaultRuntime().orchestrator().flowRun(new UUID(0, 0));
+            int hash = expected == null ? -1 : expected.indexOf('#');
+            if (hash > 0) {
+                Engine.defaultRuntime().flows(Class.forName(expected.substring(0, hash), true,
+                        Thread.currentThread().getContextClassLoader()));
+            }
+            org.slf4j.LoggerFactory.getLogger(FlowRunMain.class).debug("standing by");
+        } catch (RuntimeException | java.io.IOException | ClassNotFoundException | LinkageError e) {
+            // Only readying: the run meets and reports what is wrong.
+        }
+        String line;
+        try {
+            line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+                    .readLine();
+        } catch (java.io.IOException e) {
+            line = null;
+        }
+        if (line == null || line.isBlank()) {
+            System.exit(0);
+        }
+        ASSIGNED.set(true);
+        return line.strip().split(" ", 2);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean ASSIGNED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** A flow class of Weir's own, whose generated subclass readies class generation in a standby JVM. */
+    public static class Standby {
+        @dev.weir.Flow(name = "weir-standby")
+        void ready() {}
     }
 
     /**

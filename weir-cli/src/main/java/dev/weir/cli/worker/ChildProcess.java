@@ -23,13 +23,34 @@ final class ChildProcess {
 
     /** Starts the child with {@code env} added to this process's environment. */
     static ChildProcess start(UUID flowRunId, String entrypoint, String classpath, Map<String, String> env) throws IOException {
+        return new ChildProcess(launch(classpath, env, List.of(flowRunId.toString(), entrypoint)));
+    }
+
+    /**
+     * Starts a child that readies itself (JVM, SDK, connection, the flow class of {@code entrypoint})
+     * and then waits for the run it is given with {@link #assign}: {@code FlowRunMain --standby <entrypoint>}.
+     */
+    static Process startStandby(String classpath, Map<String, String> env, String entrypoint) throws IOException {
+        return launch(classpath, env, List.of("--standby", entrypoint));
+    }
+
+    /** Gives a standby child its run: one line, {@code <flow-run-id> <entrypoint>}, on its standard input. */
+    static ChildProcess assign(Process standby, UUID flowRunId, String entrypoint) throws IOException {
+        var input = standby.getOutputStream();
+        input.write((flowRunId + " " + entrypoint + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        input.flush();
+        return new ChildProcess(standby);
+    }
+
+    private static Process launch(String classpath, Map<String, String> env, List<String> args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(java));
         command.addAll(ClassDataSharing.options(classpath));
-        command.addAll(List.of("-cp", classpath, MAIN, flowRunId.toString(), entrypoint));
+        command.addAll(List.of("-cp", classpath, MAIN));
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
-        return new ChildProcess(builder.start());
+        return builder.start();
     }
 
     Process process() {

@@ -55,7 +55,7 @@ public final class WorkerLoop {
      * @param childEnv added to each child's environment: WEIR_API_URL and, with auth, WEIR_API_KEY
      */
     public WorkerLoop(ApiClient api, WorkerOptions options, Map<String, String> childEnv, PrintStream out, PrintStream err) {
-        this(api, options, childEnv, out, err, ChildProcess::start);
+        this(api, options, childEnv, out, err, new StandbyLauncher(err));
     }
 
     WorkerLoop(ApiClient api, WorkerOptions options, Map<String, String> childEnv, PrintStream out, PrintStream err,
@@ -77,6 +77,7 @@ public final class WorkerLoop {
     public void run() throws InterruptedException {
         ensurePool();
         try (ChildRecords records = children;
+                Standbys standbys = new Standbys(launcher);
                 CancellationWatch watch = cancellations.start();
                 Heartbeat heartbeat = Heartbeat.start(api, options.pool(), options.name(), options.heartbeat(), err)) {
             out.println("Worker '" + options.name() + "' started on pool '" + options.pool() + "'"
@@ -123,6 +124,16 @@ public final class WorkerLoop {
             return;
         }
         children.stopOrphans(api, options.cancelGrace(), out, err);
+    }
+
+    /** Stops the launcher's waiting children, if it keeps any, when the loop ends. */
+    private record Standbys(ChildLauncher launcher) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (launcher instanceof StandbyLauncher standby) {
+                standby.close();
+            }
+        }
     }
 
     /** Creates the pool (type process, default queue) when it does not exist yet, as Prefect's workers do. */

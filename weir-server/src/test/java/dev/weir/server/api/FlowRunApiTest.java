@@ -10,14 +10,11 @@ import dev.weir.orchestrator.FlowRunCreate;
 import dev.weir.run.RetryPolicy;
 import dev.weir.run.RunLog;
 import dev.weir.run.TaskRun;
-import dev.weir.server.ServerConfig;
-import dev.weir.server.WeirServer;
 import dev.weir.state.State;
 import dev.weir.state.StateType;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,29 +22,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FlowRunApiTest {
-
-    @TempDir
-    Path home;
-
-    private WeirServer server;
-    private TestClient client;
-
-    @BeforeEach
-    void start() {
-        server = WeirServer.start(ServerConfig.defaults().withPort(0).withDatabaseUrl("jdbc:sqlite:" + home.resolve("weir.db")));
-        client = new TestClient(server.apiUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class FlowRunApiTest extends LocalServerTest {
 
     private static FlowRunCreate create(UUID id, int retries) {
         return new FlowRunCreate(id, "crimson-otter", "etl", "v1", Map.of("day", "2026-01-01"), List.of("nightly"), null,

@@ -7,43 +7,20 @@ import dev.weir.api.SetStateRequest;
 import dev.weir.core.Ids;
 import dev.weir.orchestrator.FlowRunCreate;
 import dev.weir.run.TaskRun;
-import dev.weir.server.ServerConfig;
-import dev.weir.server.WeirServer;
 import dev.weir.state.PauseDetails;
 import dev.weir.state.State;
 import dev.weir.state.StateDetails;
 import dev.weir.state.StateType;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Cancel, retry, resume, heartbeats and run inputs over HTTP. */
-class RunControlApiTest {
-
-    @TempDir
-    Path home;
-
-    private WeirServer server;
-    private TestClient client;
-
-    @BeforeEach
-    void start() {
-        server = WeirServer.start(ServerConfig.defaults().withPort(0).withDatabaseUrl("jdbc:sqlite:" + home.resolve("weir.db")));
-        client = new TestClient(server.apiUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class RunControlApiTest extends LocalServerTest {
 
     private UUID adHocRun(State initial, UUID parentTaskRunId, List<String> tags) {
         UUID id = Ids.newId();

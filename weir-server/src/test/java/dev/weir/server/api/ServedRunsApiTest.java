@@ -3,40 +3,17 @@ package dev.weir.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.weir.server.ServerConfig;
-import dev.weir.server.WeirServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /api/deployments/get_scheduled_flow_runs}: the claim of a process serving its own deployments. */
-class ServedRunsApiTest {
+class ServedRunsApiTest extends LocalServerTest {
 
     private static final String CLAIM = "/deployments/get_scheduled_flow_runs";
-
-    @TempDir
-    Path home;
-
-    private WeirServer server;
-    private TestClient client;
-
-    @BeforeEach
-    void start() {
-        server = WeirServer.start(ServerConfig.defaults().withPort(0).withDatabaseUrl("jdbc:sqlite:" + home.resolve("weir.db")));
-        client = new TestClient(server.apiUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private String deployment(String flow, String pool) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "nightly", "flowName", flow,

@@ -3,37 +3,14 @@ package dev.weir.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.weir.server.ServerConfig;
-import dev.weir.server.WeirServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WorkPoolApiTest {
-
-    @TempDir
-    Path home;
-
-    private WeirServer server;
-    private TestClient client;
-
-    @BeforeEach
-    void start() {
-        server = WeirServer.start(ServerConfig.defaults().withPort(0).withDatabaseUrl("jdbc:sqlite:" + home.resolve("weir.db")));
-        client = new TestClient(server.apiUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class WorkPoolApiTest extends LocalServerTest {
 
     private String deploymentOn(String pool) {
         TestClient.Response response = client.post("/deployments", Map.of("name", "nightly", "flowName", "etl",
