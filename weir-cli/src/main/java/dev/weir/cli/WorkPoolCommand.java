@@ -149,6 +149,48 @@ final class WorkPoolCommand implements Callable<Integer> {
             }
         }
 
+        @Command(name = "inspect", description = "Prints a queue of a pool as JSON.")
+        int inspect(@Parameters(paramLabel = "NAME") String name,
+                @Option(names = "--pool", required = true, paramLabel = "POOL") String pool) {
+            try (ApiConnection api = session.connect()) {
+                session.out().println(queue(api, pool, name).toPrettyString());
+                return 0;
+            }
+        }
+
+        @Command(name = "pause", description = "Pauses a queue: workers take no runs from it.")
+        int pause(@Parameters(paramLabel = "NAME") String name,
+                @Option(names = "--pool", required = true, paramLabel = "POOL") String pool) {
+            return setPaused(pool, name, true);
+        }
+
+        @Command(name = "resume", description = "Resumes a paused queue.")
+        int resume(@Parameters(paramLabel = "NAME") String name,
+                @Option(names = "--pool", required = true, paramLabel = "POOL") String pool) {
+            return setPaused(pool, name, false);
+        }
+
+        private int setPaused(String pool, String name, boolean paused) {
+            try (ApiConnection api = session.connect()) {
+                JsonNode queue = queue(api, pool, name);
+                Integer limit = queue.path("concurrencyLimit").isNumber() ? queue.get("concurrencyLimit").asInt() : null;
+                api.client().post(path(pool) + "/queues",
+                        new WorkQueueCreate(name, queue.path("priority").asInt(), limit, paused));
+                session.out().println((paused ? "Paused" : "Resumed") + " queue '" + name + "' of work pool '" + pool + "'.");
+                return 0;
+            }
+        }
+
+        private static JsonNode queue(ApiConnection api, String pool, String name) {
+            for (JsonNode queue : api.client().get(path(pool) + "/queues")) {
+                if (queue.path("name").asText().equals(name)) {
+                    return queue;
+                }
+            }
+            throw CliException.failure("Work pool '" + pool + "' has no queue '" + name + "'; see 'weir work-queue ls --pool "
+                    + pool + "'");
+        }
+
         @Command(name = "ls", description = "Lists a pool's queues, highest priority first.")
         int ls(@Option(names = "--pool", required = true, paramLabel = "POOL") String pool) {
             try (ApiConnection api = session.connect()) {

@@ -23,6 +23,14 @@ class WorkPoolCommandTest {
         Cli.Result pools = cli.run("work-pool", "ls");
         assertThat(pools.out()).contains("local", "process", "3", "no");
         assertThat(cli.run("work-queue", "ls", "--pool", "local").out()).contains("default", "urgent");
+        assertThat(cli.run("work-queue", "pause", "urgent", "--pool", "local").out()).contains("Paused queue 'urgent'");
+        Cli.Result urgent = cli.run("work-queue", "inspect", "urgent", "--pool", "local");
+        assertThat(urgent.out()).contains("\"paused\" : true", "\"priority\" : 2");
+        assertThat(cli.run("work-queue", "resume", "urgent", "--pool", "local").exitCode()).isZero();
+        assertThat(cli.run("work-queue", "inspect", "urgent", "--pool", "local").out()).contains("\"paused\" : false");
+        Cli.Result unknown = cli.run("work-queue", "pause", "nope", "--pool", "local");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no queue 'nope'");
         assertThat(cli.run("work-pool", "pause", "local").exitCode()).isZero();
         Cli.Result inspected = cli.run("work-pool", "inspect", "local");
         assertThat(inspected.out()).contains("\"paused\" : true", "\"queues\"", "urgent", "\"workers\"");
