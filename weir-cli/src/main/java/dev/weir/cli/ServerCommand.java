@@ -54,8 +54,14 @@ final class ServerCommand implements Callable<Integer> {
         }
         Settings settings = session.settings();
         boolean authOn = auth || "true".equalsIgnoreCase(settings.env().getOrDefault("WEIR_SERVER_AUTH", "").strip());
+        java.time.Duration heartbeat;
+        try {
+            heartbeat = ServerConfig.runHeartbeat(settings.env().get("WEIR_RUN_HEARTBEAT_SECONDS"));
+        } catch (WeirException e) {
+            throw CliException.usage(e.getMessage());
+        }
         ServerConfig config = new ServerConfig(host, port, settings.databaseUrl(), authOn, allowUnauthenticated,
-                1024 * 1024, settings.retentionDays(), session.clock());
+                1024 * 1024, settings.retentionDays(), session.clock(), heartbeat);
         WeirServer server = listen(config);
         Duration started = Duration.between(processStart(), Instant.now());
         String ui = server.apiUrl().toString().replaceFirst("/api$", "");

@@ -64,6 +64,16 @@ class ServerCommandTest {
     }
 
     @Test
+    void aRunHeartbeatThatIsNotASpanOfSecondsIsAUsageErrorNamingTheSetting() {
+        Cli.Result result = new Cli(Map.of("WEIR_HOME", home.toString(), "WEIR_RUN_HEARTBEAT_SECONDS", "often"))
+                .run("server", "start", "--port", "0");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: WEIR_RUN_HEARTBEAT_SECONDS must be a number of seconds")
+                .contains("'often'").hasLineCount(1);
+    }
+
+    @Test
     void aPortThatIsNotANumberIsAUsageError() {
         Cli.Result result = new Cli(Map.of("WEIR_HOME", home.toString())).run("server", "start", "--port", "http");
 

@@ -65,11 +65,16 @@ public record ServerConfig(
         return new ServerConfig("127.0.0.1", 4200, Database.defaultUrl(),
                 Boolean.parseBoolean(env.getOrDefault("WEIR_SERVER_AUTH", "false")), false, 1024 * 1024,
                 retention(env.get("WEIR_RETENTION_DAYS")), InstantSource.system(),
-                heartbeat(env.get("WEIR_RUN_HEARTBEAT_SECONDS")));
+                runHeartbeat(env.get("WEIR_RUN_HEARTBEAT_SECONDS")));
     }
 
-    /** The beat flow runs are expected at ({@code WEIR_RUN_HEARTBEAT_SECONDS}, 15 s): three missed ones crash a run. */
-    static Duration heartbeat(String value) {
+    /**
+     * The beat flow runs are expected at, from a {@code WEIR_RUN_HEARTBEAT_SECONDS} value (null or blank:
+     * 15 s): three missed ones crash a run. Clients and server must agree on it.
+     *
+     * @throws WeirException if the value is not a number of seconds above 0 and at most 3600
+     */
+    public static Duration runHeartbeat(String value) {
         if (value == null || value.isBlank()) {
             return Duration.ofSeconds(15);
         }
