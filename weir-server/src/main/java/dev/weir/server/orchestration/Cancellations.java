@@ -39,10 +39,7 @@ final class Cancellations {
             if (outcome.written()) {
                 FlowRunRecord written = tx.flowRuns().writeState(child.id(), child.version(), outcome.run());
                 tx.events().insert(StateEvents.flowRun(outcome.run(), child.run().state(), now));
-                if (written.run().state().type() == StateType.CANCELLED) {
-                    tx.concurrencyLeases().release(child.id());
-                    cascade(tx, written, now);
-                }
+                FlowRunOrchestrator.afterWrite(tx, written, now);
             }
         }
     }

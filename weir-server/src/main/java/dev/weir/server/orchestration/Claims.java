@@ -75,6 +75,7 @@ final class Claims {
                     if (outcome.written() && outcome.decision() instanceof StateDecision.Accept) {
                         FlowRunRecord written = tx.flowRuns().writeState(candidate.id(), candidate.version(), outcome.run());
                         tx.events().insert(StateEvents.flowRun(outcome.run(), candidate.run().state(), now));
+                        FlowRunOrchestrator.afterWrite(tx, written, now);
                         tx.workQueues().assign(candidate.id(), queue.id());
                         runs.add(written);
                         poolRoom--;
@@ -104,8 +105,10 @@ final class Claims {
                 }
                 FlowRunPolicy.Outcome outcome = FlowRunPolicy.standard().apply(candidate.run(), State.pending(now), now);
                 if (outcome.written() && outcome.decision() instanceof StateDecision.Accept) {
-                    runs.add(tx.flowRuns().writeState(candidate.id(), candidate.version(), outcome.run()));
+                    FlowRunRecord written = tx.flowRuns().writeState(candidate.id(), candidate.version(), outcome.run());
                     tx.events().insert(StateEvents.flowRun(outcome.run(), candidate.run().state(), now));
+                    FlowRunOrchestrator.afterWrite(tx, written, now);
+                    runs.add(written);
                 }
             }
             return runs;

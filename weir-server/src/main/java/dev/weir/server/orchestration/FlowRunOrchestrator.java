@@ -120,12 +120,18 @@ public final class FlowRunOrchestrator {
         return decision;
     }
 
-    /** What a written state sets off: a run no longer executing gives its slot back; a cancelled one cascades. */
+    /**
+     * What a written state sets off: a run that executes counts the write as a sign of life (by this
+     * server's clock, whatever the client's says), one no longer executing gives its slot back, a
+     * cancelled one cascades.
+     */
     static void afterWrite(Stores tx, FlowRunRecord written, Instant now) {
         StateType type = written.run().state().type();
         boolean executing = type == StateType.PENDING || type == StateType.RUNNING || type == StateType.PAUSED
                 || type == StateType.CANCELLING;
-        if (!executing) {
+        if (executing) {
+            tx.flowRuns().heartbeat(written.id(), now);
+        } else {
             tx.concurrencyLeases().release(written.id());
         }
         if (type == StateType.CANCELLED) {

@@ -67,7 +67,8 @@ public interface FlowRunStore {
 
     /**
      * Runs that something should be executing (PENDING, RUNNING, or PAUSED but not Suspended) and that
-     * gave no sign of life since {@code before}: neither a heartbeat nor a state change. Oldest first.
+     * gave no sign of life since {@code before}: no heartbeat, no state written (the orchestrator counts
+     * each as a beat, by its own clock). A run that never beat is judged by its state's time. Oldest first.
      */
     List<FlowRunRecord> listSilent(Instant before, int limit);
 

@@ -168,7 +168,7 @@ final class JdbcFlowRunStore implements FlowRunStore {
     public List<FlowRunRecord> listSilent(Instant before, int limit) {
         String query = FlowRunRows.SELECT + " WHERE (fr.state_type IN ('PENDING', 'RUNNING')"
                 + " OR (fr.state_type = 'PAUSED' AND fr.state_name <> 'Suspended'))"
-                + " AND fr.state_timestamp < ? AND (fr.heartbeat IS NULL OR fr.heartbeat < ?)"
+                + " AND (fr.heartbeat < ? OR (fr.heartbeat IS NULL AND fr.state_timestamp < ?))"
                 + " ORDER BY fr.state_timestamp, fr.id LIMIT ?";
         return executor.read(connection -> jdbc.list(connection, query, List.of(before, before, limit), rows::read));
     }

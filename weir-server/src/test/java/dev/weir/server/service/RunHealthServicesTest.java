@@ -107,6 +107,21 @@ class RunHealthServicesTest {
     }
 
     @Test
+    void aClientWhoseClockIsBehindIsJudgedByWhenTheServerHeardFromIt() {
+        CrashSilentRuns sweeper = new CrashSilentRuns(database, orchestrator, clock, BEAT);
+        UUID id = Ids.newId();
+        Instant clientClock = T0.minusSeconds(600);
+        orchestrator.create(new FlowRunCreate(id, null, "etl", null, Map.of(), List.of(), null, null,
+                State.pending(clientClock)), null);
+        orchestrator.setState(id, State.running(clientClock), false);
+
+        at(30);
+        assertThat(sweeper.crashSilent()).as("its states are stamped 10 minutes ago, but it spoke at T0").isZero();
+        at(46);
+        assertThat(sweeper.crashSilent()).isEqualTo(1);
+    }
+
+    @Test
     void aSilentDeploymentRunWithRetriesLeftGoesBackToItsQueue() {
         CrashSilentRuns sweeper = new CrashSilentRuns(database, orchestrator, clock, BEAT);
         UUID run = running(new RetryPolicy(1, 10).withCrashRetries());

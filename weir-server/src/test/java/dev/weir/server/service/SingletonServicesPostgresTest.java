@@ -105,12 +105,9 @@ class SingletonServicesPostgresTest {
         }
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(condition.getAsBoolean()).isTrue();
+    private static void await(java.util.function.BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 
     @Test
@@ -120,16 +117,17 @@ class SingletonServicesPostgresTest {
         first.start(one.serviceLocks());
         await(() -> first.rounds.get() > 0);
         second.start(two.serviceLocks());
-        Thread.sleep(500);
+        int started = first.rounds.get();
+        await(() -> first.rounds.get() > started + 20); // time enough for the second to have run, were it free
 
-        assertThat(first.rounds.get()).isGreaterThan(10);
         assertThat(second.rounds.get()).as("the second server's instance waits").isZero();
 
         first.close();
         await(() -> second.rounds.get() > 10);
         int stopped = first.rounds.get();
-        Thread.sleep(100);
-        assertThat(first.rounds.get()).isEqualTo(stopped);
+        int taken = second.rounds.get();
+        await(() -> second.rounds.get() > taken + 10);
+        assertThat(first.rounds.get()).as("the stopped instance runs no more rounds").isEqualTo(stopped);
         second.close();
         assertThat(Probe.OVERLAP.get()).as("never two rounds at once").isFalse();
     }
